@@ -1,0 +1,191 @@
+package graph
+
+import (
+	"sort"
+
+	gonum "gonum.org/v1/gonum/graph"
+)
+
+// Summary is what the graph knows of one (source, relation, target): the
+// evidence behind it, its dates and one example. The store keeps one per
+// triple, up to date on every write; queries and exports read only these.
+type Summary struct {
+	Source   string `json:"source_id"`
+	Relation string `json:"relation"`
+	Target   string `json:"target_id"`
+
+	Asserted int `json:"asserted"` // pieces of evidence by modality
+	Intent   int `json:"intent"`
+	Negated  int `json:"negated"`
+
+	First   Date     `json:"first_date"`        // earliest event date (no date when none is dated)
+	Last    Date     `json:"last_date"`         // latest event date
+	Dates   []Date   `json:"dates,omitempty"`   // distinct event dates, sorted
+	Role    string   `json:"role,omitempty"`    // for affiliations: the role title last seen
+	Example Evidence `json:"example,omitzero"`  // one evidence sentence
+	ExDate  Date     `json:"example_date"`      // the date of the example's article
+	ExTitle string   `json:"example_title,omitempty"`
+}
+
+// Evidence returns the pieces of evidence behind the triple, of every modality.
+func (s Summary) Evidence() int { return s.Asserted + s.Intent + s.Negated }
+
+// Weight returns the evidence that counts under f: negated evidence only when
+// f includes negated events.
+func (s Summary) Weight(f Filter) int {
+	if f.IncludeNegated {
+		return s.Evidence()
+	}
+	return s.Asserted + s.Intent
+}
+
+// Rel returns the summary's relation row.
+func (s Summary) Rel() Relation { r, _ := LookupRelation(s.Relation); return r }
+
+// Filter selects edges for queries and exports. The zero Filter keeps every
+// non-negated edge.
+type Filter struct {
+	Relations      map[string]bool // empty: all
+	Since, Until   Date            // open when zero
+	IncludeNegated bool
+	MinEvidence    int
+}
+
+// Keep reports whether the filter keeps s.
+func (f Filter) Keep(s Summary) bool {
+	if len(f.Relations) > 0 && !f.Relations[s.Relation] {
+		return false
+	}
+	w := s.Weight(f)
+	if w == 0 || w < f.MinEvidence {
+		return false
+	}
+	if f.Since.IsZero() && f.Until.IsZero() {
+		return true
+	}
+	r := s.Rel()
+	if r.Affiliation && len(s.Dates) == 0 {
+		return true // affiliations are states, not dated events
+	}
+	for _, d := range s.Dates {
+		if d.Within(f.Since, f.Until) {
+			return true
+		}
+	}
+	return false
+}
+
+// Graph is an in-memory graph of actors and edge summaries, built by the
+// store for a query or an export. Nodes are numbered in the order actors are
+// added, so the gonum views are deterministic.
+type Graph struct {
+	actors []Actor
+	index  map[string]int64
+	edges  []Summary
+	out    map[int64][]int // node -> indexes into edges where it is the source
+	in     map[int64][]int // node -> indexes into edges where it is the target
+}
+
+// New returns an empty graph.
+func New() *Graph {
+	return &Graph{index: map[string]int64{}, out: map[int64][]int{}, in: map[int64][]int{}}
+}
+
+// AddActor adds a (or replaces the actor with a's id) and returns its node id.
+func (g *Graph) AddActor(a Actor) int64 {
+	if n, ok := g.index[a.ID]; ok {
+		g.actors[n] = a
+		return n
+	}
+	n := int64(len(g.actors))
+	g.actors = append(g.actors, a)
+	g.index[a.ID] = n
+	return n
+}
+
+// AddSummary adds an edge summary. Its ends are added as bare actors when
+// they are not yet in the graph.
+func (g *Graph) AddSummary(s Summary) {
+	u, v := g.ensure(s.Source), g.ensure(s.Target)
+	i := len(g.edges)
+	g.edges = append(g.edges, s)
+	g.out[u] = append(g.out[u], i)
+	g.in[v] = append(g.in[v], i)
+}
+
+func (g *Graph) ensure(id string) int64 {
+	if n, ok := g.index[id]; ok {
+		return n
+	}
+	k, _ := KindOfID(id)
+	return g.AddActor(Actor{ID: id, Name: id, Kind: k})
+}
+
+// Actor returns the actor with the given id.
+func (g *Graph) Actor(id string) (Actor, bool) {
+	n, ok := g.index[id]
+	if !ok {
+		return Actor{}, false
+	}
+	return g.actors[n], true
+}
+
+// NodeID returns the node number of the actor with the given id.
+func (g *Graph) NodeID(id string) (int64, bool) { n, ok := g.index[id]; return n, ok }
+
+// ActorOf returns the actor of node n.
+func (g *Graph) ActorOf(n int64) Actor { return g.actors[n] }
+
+// Actors returns the actors in node order.
+func (g *Graph) Actors() []Actor { return g.actors }
+
+// Summaries returns the edge summaries in the order they were added.
+func (g *Graph) Summaries() []Summary { return g.edges }
+
+// Len returns the number of actors and edges.
+func (g *Graph) Len() (nodes, edges int) { return len(g.actors), len(g.edges) }
+
+// Between returns the summaries with ends u and v (node numbers), in either
+// direction unless directed, kept by f.
+func (g *Graph) Between(u, v int64, directed bool, f Filter) []Summary {
+	var out []Summary
+	for _, i := range g.out[u] {
+		if s := g.edges[i]; g.index[s.Target] == v && f.Keep(s) {
+			out = append(out, s)
+		}
+	}
+	if !directed && u != v {
+		for _, i := range g.in[u] {
+			if s := g.edges[i]; g.index[s.Source] == v && f.Keep(s) {
+				out = append(out, s)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight(f) > out[j].Weight(f) })
+	return out
+}
+
+// Out returns the indexes of summaries leaving node n.
+func (g *Graph) Out(n int64) []Summary { return g.pick(g.out[n]) }
+
+// In returns the summaries entering node n.
+func (g *Graph) In(n int64) []Summary { return g.pick(g.in[n]) }
+
+func (g *Graph) pick(idx []int) []Summary {
+	out := make([]Summary, len(idx))
+	for i, j := range idx {
+		out[i] = g.edges[j]
+	}
+	return out
+}
+
+// Node is a gonum node that carries its actor.
+type Node struct {
+	N     int64
+	Actor Actor
+}
+
+// ID implements gonum's graph.Node.
+func (n Node) ID() int64 { return n.N }
+
+var _ gonum.Node = Node{}
