@@ -143,6 +143,15 @@ func FindTimeExprs(s string) []TimeExpr {
 // the zero Date and absolute ones still resolve), for a past event
 // (future=false) or a planned one (future=true: modality intent).
 func (e TimeExpr) Resolve(article graph.Date, future bool) graph.Date {
+	d := e.resolve(article, future)
+	if d.Year < 1 || d.Year > 9999 {
+		return graph.Date{} // out of the calendar that graph.Date writes
+	}
+	return d
+}
+
+// resolve is Resolve without the final range check.
+func (e TimeExpr) resolve(article graph.Date, future bool) graph.Date {
 	switch e.kind {
 	case teDay:
 		return graph.DayDate(e.year, e.month, e.day)
@@ -160,7 +169,7 @@ func (e TimeExpr) Resolve(article graph.Date, future bool) graph.Date {
 	case teNone:
 		return graph.Date{}
 	}
-	if article.Precision < need || article.Precision > graph.DayPrecision {
+	if article.Precision < need || article.Precision > graph.DayPrecision || !teValidArticle(article) {
 		return graph.Date{}
 	}
 	at := article.Time() // normalised: a Date with odd fields cannot hurt
@@ -231,6 +240,21 @@ func (e TimeExpr) Resolve(article graph.Date, future bool) graph.Date {
 	return graph.Date{}
 }
 
+// teValidArticle reports whether the known fields of an article date are a
+// date of the calendar.
+func teValidArticle(a graph.Date) bool {
+	if a.Year < 1 || a.Year > 9999 {
+		return false
+	}
+	switch a.Precision {
+	case graph.MonthPrecision:
+		return a.Month >= time.January && a.Month <= time.December
+	case graph.DayPrecision:
+		return teValidDay(a.Year, a.Month, a.Day)
+	}
+	return true
+}
+
 // teMonthDayFrom returns the latest m-d on or before at (past) or the first
 // one on or after it (future), skipping years without that day (February 29).
 func teMonthDayFrom(at time.Time, m time.Month, d int, future bool) graph.Date {
@@ -253,7 +277,7 @@ func teMonthDayFrom(at time.Time, m time.Month, d int, future bool) graph.Date {
 func teWordAt(s string, i, j, last int) (TimeExpr, bool) {
 	w := s[i:j]
 	c := w[0] | 0x20
-	if c < 'a' || c > 'z' {
+	if len(w) >= len(teWords[0]) || c < 'a' || c > 'z' {
 		return TimeExpr{}, false
 	}
 	for _, en := range teWords[c-'a'][len(w)] {
