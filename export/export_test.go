@@ -1,0 +1,394 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/graph/formats/gexf12"
+
+	"github.com/diplograph/diplograph/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./export -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
+
+// export writes the fixture in format f with o.
+func export(t *testing.T, f Format, o Options) ([]byte, Counts) {
+	t.Helper()
+	var buf bytes.Buffer
+	c, err := Write(&buf, f, fixture(), o)
+	if err != nil {
+		t.Fatalf("Write(%s) error: %v", f, err)
+	}
+	return buf.Bytes(), c
+}
+
+// The fixture under the zero filter: the negated aid edge is left out, so is
+// the actor with no edge.
+const (
+	wantNodes = 18
+	wantEdges = 13
+)
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		file   string
+		format Format
+		opts   Options
+	}{
+		{"seed.graphml.golden", GraphML, Options{Description: "diplograph export -- test fixture"}},
+		{"seed-mixed.graphml.golden", GraphML, Options{Mixed: true}},
+		{"seed.gexf.golden", GEXF, Options{Description: "diplograph export: test fixture"}},
+		{"seed.dot.golden", DOT, Options{}},
+		{"seed.json.golden", JSON, Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got, c := export(t, tt.format, tt.opts)
+			if c != (Counts{wantNodes, wantEdges}) {
+				t.Errorf("Write(%s) counts = %+v, want {%d %d}", tt.format, c, wantNodes, wantEdges)
+			}
+			golden(t, tt.file, got)
+		})
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Format
+		ok   bool
+	}{
+		{"graphml", GraphML, true},
+		{"GEXF", GEXF, true},
+		{" dot ", DOT, true},
+		{"json", JSON, true},
+		{"svg", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseFormat(tt.in)
+			if got != tt.want || (err == nil) != tt.ok {
+				t.Errorf("ParseFormat(%q) = %q, %v; want %q, ok %v", tt.in, got, err, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{evilName, evilName},
+		{"tab\tnl\ncr\r", "tab\tnl\ncr\r"},
+		{controlName, "Bell Esc Null end"},
+		{"bad\xffutf8", "bad\uFFFDutf8"},
+		{"non\uFFFEchar\uFFFF", "nonchar"},
+		{hanName + emojiName, hanName + emojiName},
+	}
+	for _, tt := range tests {
+		if got := Clean(tt.in); got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestColorsCoverRelationTable(t *testing.T) {
+	for _, r := range graph.Relations() {
+		c, ok := quadColors[r.Quad]
+		if !ok {
+			t.Errorf("no colour for quad class %d of relation %s", r.Quad, r.Name)
+		}
+		if got := RelationColor(r.Name); got != c {
+			t.Errorf("RelationColor(%q) = %v, want %v", r.Name, got, c)
+		}
+	}
+	for _, k := range graph.Kinds() {
+		if _, ok := kindStyles[k]; !ok {
+			t.Errorf("no style for actor kind %s", k)
+		}
+	}
+	if RelationColor(graph.Meet) == RelationColor(graph.Attack) {
+		t.Errorf("RelationColor(meet) = RelationColor(attack) = %v, want cooperation and conflict apart", RelationColor(graph.Meet))
+	}
+}
+
+func TestSpells(t *testing.T) {
+	tests := []struct {
+		name         string
+		dates        []graph.Date
+		since, until graph.Date
+		want         string
+	}{
+		{"none", nil, graph.Date{}, graph.Date{}, ""},
+		{"day", []graph.Date{day(2023, 5, 24)}, graph.Date{}, graph.Date{}, "2023-05-24..2023-05-24"},
+		{"month", []graph.Date{graph.MonthDate(2024, 2)}, graph.Date{}, graph.Date{}, "2024-02-01..2024-02-29"},
+		{"year swallows its days", []graph.Date{graph.YearDate(2022), day(2022, 12, 30), day(2023, 1, 2)}, graph.Date{}, graph.Date{},
+			"2022-01-01..2022-12-31 2023-01-02..2023-01-02"},
+		{"unsorted overlap", []graph.Date{day(2023, 3, 5), graph.MonthDate(2023, 3), day(2023, 4, 1)}, graph.Date{}, graph.Date{},
+			"2023-03-01..2023-03-31 2023-04-01..2023-04-01"},
+		{"adjacent days stay apart", []graph.Date{day(2023, 5, 24), day(2023, 5, 25)}, graph.Date{}, graph.Date{},
+			"2023-05-24..2023-05-24 2023-05-25..2023-05-25"},
+		{"filtered", []graph.Date{day(2021, 1, 1), day(2023, 5, 24)}, graph.YearDate(2023), graph.Date{}, "2023-05-24..2023-05-24"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var parts []string
+			for _, s := range Spells(nil, tt.dates, tt.since, tt.until) {
+				parts = append(parts, s.Start+".."+s.End)
+			}
+			if got := strings.Join(parts, " "); got != tt.want {
+				t.Errorf("Spells(%v) = %q, want %q", tt.dates, got, tt.want)
+			}
+		})
+	}
+}
+
+// graphmlDoc is enough of GraphML to read an export back with encoding/xml.
+type graphmlDoc struct {
+	Keys []struct {
+		ID   string `xml:"id,attr"`
+		For  string `xml:"for,attr"`
+		Name string `xml:"attr.name,attr"`
+		Type string `xml:"attr.type,attr"`
+	} `xml:"key"`
+	Graph struct {
+		EdgeDefault string `xml:"edgedefault,attr"`
+		Nodes       []struct {
+			ID   string        `xml:"id,attr"`
+			Data []graphmlData `xml:"data"`
+		} `xml:"node"`
+		Edges []struct {
+			ID       string        `xml:"id,attr"`
+			Source   string        `xml:"source,attr"`
+			Target   string        `xml:"target,attr"`
+			Directed string        `xml:"directed,attr"`
+			Data     []graphmlData `xml:"data"`
+		} `xml:"edge"`
+	} `xml:"graph"`
+}
+
+type graphmlData struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+func dataOf(ds []graphmlData) map[string]string {
+	m := map[string]string{}
+	for _, d := range ds {
+		m[d.Key] = d.Value
+	}
+	return m
+}
+
+// wantLabels returns the labels that the fixture's written actors must read
+// back as: their names, cleaned.
+func wantLabels() map[string]string {
+	m := map[string]string{}
+	for _, a := range fixture().Actors() {
+		if a.ID != "person/nobody" {
+			m[a.ID] = Clean(a.Name)
+		}
+	}
+	return m
+}
+
+func TestGraphMLReadsBackWithEncodingXML(t *testing.T) {
+	out, _ := export(t, GraphML, Options{})
+	var doc graphmlDoc
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("xml.Unmarshal(GraphML) error: %v", err)
+	}
+	declared := map[string]bool{}
+	for _, k := range doc.Keys {
+		declared[k.ID] = true
+		switch k.Type {
+		case "string", "int", "double", "boolean":
+		default:
+			t.Errorf("key %s has attr.type %q", k.ID, k.Type)
+		}
+	}
+	want := wantLabels()
+	got := map[string]string{}
+	for _, n := range doc.Graph.Nodes {
+		d := dataOf(n.Data)
+		for k := range d {
+			if !declared[k] {
+				t.Errorf("node %s uses undeclared key %s", n.ID, k)
+			}
+		}
+		got[d["n_actor_id"]] = d["n_label"]
+	}
+	for id, label := range want {
+		if got[id] != label {
+			t.Errorf("GraphML node %s label = %q, want %q", id, got[id], label)
+		}
+	}
+	sentences := map[string]bool{}
+	for _, e := range doc.Graph.Edges {
+		d := dataOf(e.Data)
+		for k := range d {
+			if !declared[k] {
+				t.Errorf("edge %s uses undeclared key %s", e.ID, k)
+			}
+		}
+		sentences[d["e_sentence"]] = true
+	}
+	if !sentences[hostileSentence] {
+		t.Errorf("GraphML sentences = %v, want one %q", sentences, hostileSentence)
+	}
+	if len(doc.Graph.Nodes) != wantNodes || len(doc.Graph.Edges) != wantEdges {
+		t.Errorf("GraphML has %d nodes, %d edges; want %d, %d", len(doc.Graph.Nodes), len(doc.Graph.Edges), wantNodes, wantEdges)
+	}
+}
+
+func TestGEXFReadsBackIntoGonumTypes(t *testing.T) {
+	out, _ := export(t, GEXF, Options{})
+	var c gexf12.Content
+	if err := xml.Unmarshal(out, &c); err != nil {
+		t.Fatalf("xml.Unmarshal(GEXF) into gexf12.Content error: %v", err)
+	}
+	if c.Version != "1.2" || c.Graph.Mode != "dynamic" || c.Graph.TimeFormat != "date" {
+		t.Errorf("GEXF version %q mode %q timeformat %q, want 1.2 dynamic date", c.Version, c.Graph.Mode, c.Graph.TimeFormat)
+	}
+	declared := map[string]map[string]bool{"node": {}, "edge": {}}
+	for _, as := range c.Graph.Attributes {
+		for _, a := range as.Attributes {
+			declared[as.Class][a.ID] = true
+		}
+	}
+	want := wantLabels()
+	if len(c.Graph.Nodes.Nodes) != wantNodes || len(c.Graph.Edges.Edges) != wantEdges {
+		t.Fatalf("GEXF has %d nodes, %d edges; want %d, %d", len(c.Graph.Nodes.Nodes), len(c.Graph.Edges.Edges), wantNodes, wantEdges)
+	}
+	for _, n := range c.Graph.Nodes.Nodes {
+		if n.Label != want[n.ID] {
+			t.Errorf("GEXF node %s label = %q, want %q", n.ID, n.Label, want[n.ID])
+		}
+		if n.Color == nil {
+			t.Errorf("GEXF node %s has no viz color", n.ID)
+		}
+		for _, v := range n.AttValues.AttValues {
+			if !declared["node"][v.For] {
+				t.Errorf("GEXF node %s uses undeclared attribute %s", n.ID, v.For)
+			}
+		}
+	}
+	found := false
+	for _, e := range c.Graph.Edges.Edges {
+		vals := map[string]string{}
+		for _, v := range e.AttValues.AttValues {
+			if !declared["edge"][v.For] {
+				t.Errorf("GEXF edge %s uses undeclared attribute %s", e.ID, v.For)
+			}
+			vals[v.For] = v.Value
+		}
+		if vals["sentence"] == hostileSentence {
+			found = true
+		}
+		if vals["relation"] == graph.Trade {
+			var spells []string
+			for _, s := range e.Spells.Spells {
+				spells = append(spells, s.Start+".."+s.End)
+			}
+			want := "2022-01-01..2022-12-31 2023-03-01..2023-03-31 2023-05-24..2023-05-24"
+			if got := strings.Join(spells, " "); got != want {
+				t.Errorf("GEXF trade spells = %q, want %q", got, want)
+			}
+			if e.Type != "undirected" || e.Weight != 5 {
+				t.Errorf("GEXF trade edge type %q weight %v, want undirected 5", e.Type, e.Weight)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("GEXF has no edge with sentence %q", hostileSentence)
+	}
+}
+
+func TestJSONReadsBack(t *testing.T) {
+	out, _ := export(t, JSON, Options{Filter: graph.Filter{IncludeNegated: true}})
+	var doc JSONGraph
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("json.Unmarshal error: %v", err)
+	}
+	if len(doc.Nodes) != wantNodes || len(doc.Edges) != wantEdges+1 {
+		t.Errorf("JSON with negated has %d nodes, %d edges; want %d, %d", len(doc.Nodes), len(doc.Edges), wantNodes, wantEdges+1)
+	}
+	want := wantLabels()
+	for _, n := range doc.Nodes {
+		if n.Label != want[n.ID] {
+			t.Errorf("JSON node %s label = %q, want %q", n.ID, n.Label, want[n.ID])
+		}
+	}
+	for _, e := range doc.Edges {
+		if e.Relation == graph.Criticize && e.Source == "country/USA" && e.Evidence != 2 {
+			t.Errorf("JSON criticize evidence with negated = %d, want 2", e.Evidence)
+		}
+	}
+}
+
+func TestOptionsSelect(t *testing.T) {
+	tests := []struct {
+		name         string
+		opts         Options
+		nodes, edges int
+	}{
+		{"zero filter", Options{}, wantNodes, wantEdges},
+		{"include negated", Options{Filter: graph.Filter{IncludeNegated: true}}, wantNodes, wantEdges + 1},
+		{"isolated", Options{Isolated: true}, wantNodes + 1, wantEdges},
+		{"keep a centre", Options{Keep: []string{"person/nobody"}, Filter: graph.Filter{Relations: map[string]bool{graph.Trade: true}}}, 3, 1},
+		{"min evidence 3", Options{Filter: graph.Filter{MinEvidence: 3}}, 3, 2},
+		{"since 2023", Options{Filter: graph.Filter{Since: graph.YearDate(2023)}}, 10, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, f := range Formats() {
+				var buf bytes.Buffer
+				c, err := Write(&buf, f, fixture(), tt.opts)
+				if err != nil || c != (Counts{tt.nodes, tt.edges}) {
+					t.Errorf("Write(%s, %+v) = %+v, %v; want {%d %d}", f, tt.opts, c, err, tt.nodes, tt.edges)
+				}
+			}
+		})
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+func TestWriteErrors(t *testing.T) {
+	for _, f := range Formats() {
+		if _, err := Write(failWriter{}, f, fixture(), Options{}); err == nil {
+			t.Errorf("Write(%s) to a failing writer: no error", f)
+		}
+	}
+	if _, err := Write(&bytes.Buffer{}, "svg", fixture(), Options{}); err == nil {
+		t.Errorf("Write(svg): no error")
+	}
+}

@@ -1,0 +1,228 @@
+package export
+
+import (
+	"encoding/xml"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"gonum.org/v1/gonum/graph/formats/gexf12"
+
+	"github.com/diplograph/diplograph/graph"
+)
+
+// gexfNS is the namespace of GEXF 1.2 (gonum's gexf12 types).
+const gexfNS = "http://www.gexf.net/1.2draft"
+
+// The GEXF attribute declarations. Ids are the attribute names, which Gephi
+// shows as column titles and graphology takes as attribute keys.
+var (
+	gexfNodeAttributes = []gexf12.Attribute{
+		{ID: "kind", Title: "kind", Type: "string"},
+		{ID: "country", Title: "country", Type: "string"},
+		{ID: "evidence", Title: "evidence", Type: "integer"},
+	}
+	gexfEdgeAttributes = []gexf12.Attribute{
+		{ID: "relation", Title: "relation", Type: "string"},
+		{ID: "cameo", Title: "cameo", Type: "string"},
+		{ID: "quad_class", Title: "quad_class", Type: "integer"},
+		{ID: "goldstein", Title: "goldstein", Type: "double"},
+		{ID: "symmetric", Title: "symmetric", Type: "boolean"},
+		{ID: "evidence", Title: "evidence", Type: "integer"},
+		{ID: "asserted", Title: "asserted", Type: "integer"},
+		{ID: "intent", Title: "intent", Type: "integer"},
+		{ID: "negated", Title: "negated", Type: "integer"},
+		{ID: "first_date", Title: "first_date", Type: "string"},
+		{ID: "last_date", Title: "last_date", Type: "string"},
+		{ID: "role", Title: "role", Type: "string"},
+		{ID: "sentence", Title: "sentence", Type: "string"},
+		{ID: "article", Title: "article", Type: "string"},
+	}
+)
+
+// WriteGEXF writes g as a dynamic GEXF 1.2 graph (mode="dynamic",
+// timeformat="date") through gonum's gexf12 types: node ids are actor ids;
+// each edge has spells covering its event dates (a day, or the whole month
+// or year of a less precise date; overlapping spans merged), so that Gephi's
+// timeline plays the relations over time; an undated edge has none and is
+// always shown. Nodes are coloured by kind and sized by evidence, edges
+// coloured by quad class and weighted by evidence; symmetric relations are
+// undirected edges. The document is streamed node by node and edge by edge.
+func WriteGEXF(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
+	sel := selectGraph(g, o)
+	bw := bufferedWriter(w)
+	// The encoder flushes after every element: give it a buffer of its own
+	// rather than bw, so that those flushes land in bw and not in w.
+	enc := xml.NewEncoder(struct{ io.Writer }{bw})
+	enc.Indent("", "  ")
+	bw.WriteString(xml.Header)
+	err := writeGEXF(enc, sel, o)
+	if err == nil {
+		err = enc.Close()
+	}
+	if err == nil {
+		bw.WriteString("\n")
+		err = bw.Flush()
+	}
+	return sel.counts(), err
+}
+
+func writeGEXF(enc *xml.Encoder, sel selection, o Options) error {
+	root := xml.StartElement{Name: xml.Name{Space: gexfNS, Local: "gexf"}, Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: "1.2"}}}
+	if err := enc.EncodeToken(root); err != nil {
+		return err
+	}
+	meta := &gexf12.Meta{Creator: "diplograph", Description: clean(o.Description)}
+	if err := enc.EncodeElement(meta, start("meta")); err != nil {
+		return err
+	}
+	gr := start("graph",
+		"defaultedgetype", "directed",
+		"idtype", "string",
+		"mode", "dynamic",
+		"timeformat", "date")
+	if err := enc.EncodeToken(gr); err != nil {
+		return err
+	}
+	for _, a := range []gexf12.Attributes{
+		{Class: "node", Mode: "static", Attributes: gexfNodeAttributes},
+		{Class: "edge", Mode: "static", Attributes: gexfEdgeAttributes},
+	} {
+		if err := enc.EncodeElement(a, start("attributes")); err != nil {
+			return err
+		}
+	}
+
+	nodes := start("nodes", "count", strconv.Itoa(len(sel.nodes)))
+	if err := enc.EncodeToken(nodes); err != nil {
+		return err
+	}
+	ids := make([]string, len(sel.nodes))
+	vals := make([]gexf12.AttValue, 0, len(gexfEdgeAttributes))
+	for i, n := range sel.nodes {
+		ids[i] = clean(n.actor.ID)
+		vals = vals[:0]
+		vals = appendVal(vals, "kind", string(n.actor.Kind))
+		vals = appendVal(vals, "country", n.actor.Country)
+		vals = append(vals, gexf12.AttValue{For: "evidence", Value: strconv.Itoa(n.evidence)})
+		c := n.style.color
+		gn := gexf12.Node{
+			ID:        ids[i],
+			Label:     clean(n.actor.Name),
+			AttValues: &gexf12.AttValues{AttValues: vals},
+			Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
+			Size:      &gexf12.Size{Value: nodeSize(n.evidence)},
+		}
+		if err := enc.EncodeElement(gn, start("node")); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(nodes.End()); err != nil {
+		return err
+	}
+
+	edges := start("edges", "count", strconv.Itoa(len(sel.edges)))
+	if err := enc.EncodeToken(edges); err != nil {
+		return err
+	}
+	var spells []gexf12.Spell
+	for i, e := range sel.edges {
+		s := e.s
+		vals = vals[:0]
+		vals = appendVal(vals, "relation", s.Relation)
+		vals = appendVal(vals, "cameo", e.rel.CAMEO)
+		vals = append(vals,
+			gexf12.AttValue{For: "quad_class", Value: strconv.Itoa(int(e.rel.Quad))},
+			gexf12.AttValue{For: "goldstein", Value: strconv.FormatFloat(e.rel.Goldstein, 'g', -1, 64)},
+			gexf12.AttValue{For: "symmetric", Value: strconv.FormatBool(e.rel.Symmetric)},
+			gexf12.AttValue{For: "evidence", Value: strconv.Itoa(e.weight)},
+			gexf12.AttValue{For: "asserted", Value: strconv.Itoa(s.Asserted)},
+			gexf12.AttValue{For: "intent", Value: strconv.Itoa(s.Intent)},
+			gexf12.AttValue{For: "negated", Value: strconv.Itoa(s.Negated)})
+		vals = appendVal(vals, "first_date", s.First.String())
+		vals = appendVal(vals, "last_date", s.Last.String())
+		vals = appendVal(vals, "role", s.Role)
+		vals = appendVal(vals, "sentence", s.Example.Sentence)
+		vals = appendVal(vals, "article", s.Example.Article)
+		c := e.color()
+		ge := gexf12.Edge{
+			ID:        "e" + strconv.Itoa(i),
+			Source:    ids[e.from],
+			Target:    ids[e.to],
+			Label:     clean(s.Relation),
+			Weight:    float64(e.weight),
+			AttValues: &gexf12.AttValues{AttValues: vals},
+			Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
+		}
+		if e.rel.Symmetric {
+			ge.Type = "undirected"
+		}
+		spells = Spells(spells[:0], s.Dates, o.Filter.Since, o.Filter.Until)
+		if len(spells) > 0 {
+			ge.Spells = &gexf12.Spells{Spells: spells}
+		}
+		if err := enc.EncodeElement(ge, start("edge")); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(edges.End()); err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(gr.End()); err != nil {
+		return err
+	}
+	return enc.EncodeToken(root.End())
+}
+
+// start returns a start element with the given attributes, as name, value
+// pairs.
+func start(name string, attrs ...string) xml.StartElement {
+	s := xml.StartElement{Name: xml.Name{Local: name}}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		s.Attr = append(s.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
+	}
+	return s
+}
+
+// appendVal appends an attribute value, cleaned; none for "".
+func appendVal(vals []gexf12.AttValue, id, v string) []gexf12.AttValue {
+	if v == "" {
+		return vals
+	}
+	return append(vals, gexf12.AttValue{For: id, Value: clean(v)})
+}
+
+// nodeSize is the viz size of a node with the given evidence: it grows with
+// the square root, so that hubs stand out without swallowing the picture.
+func nodeSize(evidence int) float64 {
+	return math.Round((10+4*math.Sqrt(float64(evidence)))*100) / 100
+}
+
+// Spells appends to dst the GEXF spells of an edge with the given event
+// dates: each date covers its day, or its whole month or year when known
+// only to that precision; dates outside [since, until] (bounds open when
+// zero) are left out; overlapping spans are merged, since Gephi refuses
+// overlapping intervals. Spells are inclusive, in YYYY-MM-DD, sorted.
+func Spells(dst []gexf12.Spell, dates []graph.Date, since, until graph.Date) []gexf12.Spell {
+	type span struct{ start, end time.Time }
+	var buf [8]span
+	spans := buf[:0]
+	for _, d := range dates {
+		if !d.IsZero() && d.Within(since, until) {
+			spans = append(spans, span{d.Time(), d.End().Time()})
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start.Compare(b.start) })
+	for i := 0; i < len(spans); {
+		cur := spans[i]
+		for i++; i < len(spans) && !spans[i].start.After(cur.end); i++ {
+			if spans[i].end.After(cur.end) {
+				cur.end = spans[i].end
+			}
+		}
+		dst = append(dst, gexf12.Spell{Start: cur.start.Format(time.DateOnly), End: cur.end.Format(time.DateOnly)})
+	}
+	return dst
+}
