@@ -24,6 +24,9 @@ type Extraction struct {
 	Actors    []graph.Actor // every actor that the events name, with the aliases seen
 	Events    []graph.Event // events and affiliation edges, merged per article
 	Sentences int
+	// Reindex replaces the stored article's events even when its content
+	// hash is unchanged (diplograph reindex, after the lexicons change).
+	Reindex bool
 }
 
 // PutStatus says what PutArticle did.
