@@ -64,7 +64,8 @@ type TimeExpr struct {
 	day     int // day of the month; for teRelDay the offset in days
 	weekday time.Weekday
 	mod     teMod // for months and weekdays: last, this, next or none
-	rel     int   // for teWeek, teRelMonth, teRelYear: -1 last, 0 this, +1 next
+	rel     int   // for teWeek, teRelMonth, teRelYear: -1 last, 0 this, +1 next; for teAgo the count
+	unit    teKind
 }
 
 // teKind is the form of a time expression.
@@ -82,6 +83,7 @@ const (
 	teWeek             // last/this/next week
 	teRelMonth         // last/this/next month
 	teRelYear          // last/this/next year
+	teAgo              // rel units ago; unit is teRelDay, teWeek, teRelMonth or teRelYear
 )
 
 // teMod is the modifier of a month or weekday name.
@@ -92,6 +94,7 @@ const (
 	teModLast
 	teModThis
 	teModNext
+	teModOfYear // "June of this year": rel is the year offset
 )
 
 // FindTimeExprs returns the time expressions of a sentence, left to right, not
@@ -164,8 +167,18 @@ func (e TimeExpr) resolve(article graph.Date, future bool) graph.Date {
 	switch e.kind {
 	case teMonth, teRelMonth:
 		need = graph.MonthPrecision
+		if e.mod == teModOfYear {
+			need = graph.YearPrecision
+		}
 	case teRelYear:
 		need = graph.YearPrecision
+	case teAgo:
+		switch e.unit {
+		case teRelMonth:
+			need = graph.MonthPrecision
+		case teRelYear:
+			need = graph.YearPrecision
+		}
 	case teNone:
 		return graph.Date{}
 	}
@@ -192,6 +205,8 @@ func (e TimeExpr) resolve(article graph.Date, future bool) graph.Date {
 				y++
 			}
 		case e.mod == teModThis:
+		case e.mod == teModOfYear:
+			y += e.rel
 		case future:
 			if e.month < am {
 				y++
@@ -236,6 +251,19 @@ func (e TimeExpr) resolve(article graph.Date, future bool) graph.Date {
 		return graph.MonthDate(ay, am)
 	case teMonthDay:
 		return teMonthDayFrom(at, e.month, e.day, future)
+	case teAgo:
+		switch e.unit {
+		case teRelDay:
+			return graph.FromTime(at.AddDate(0, 0, -e.rel))
+		case teWeek:
+			t := at.AddDate(0, 0, -7*e.rel)
+			return graph.MonthDate(t.Year(), t.Month())
+		case teRelMonth:
+			t := time.Date(ay, am-time.Month(e.rel), 1, 0, 0, 0, 0, time.UTC)
+			return graph.MonthDate(t.Year(), t.Month())
+		case teRelYear:
+			return graph.YearDate(ay - e.rel)
+		}
 	}
 	return graph.Date{}
 }
@@ -298,6 +326,8 @@ func teWordAt(s string, i, j, last int) (TimeExpr, bool) {
 			return teUnitAt(s, i, j, last, en.val)
 		case teClassPart:
 			return tePartAt(s, i, j, last)
+		case teClassAgo:
+			return teAgoAt(s, i, j, last)
 		}
 	}
 	return TimeExpr{}, false
@@ -381,8 +411,11 @@ func teMonthAt(s string, i, j, last int, m time.Month, abbr bool) (TimeExpr, boo
 	if abbr {
 		return TimeExpr{}, false // "Jan Smith", "Mar del Plata"
 	}
-	// A month name alone needs a word before it: in, last, early, mid-...
+	// A month name alone needs a word before it: in, last, early, mid-, the
+	// (not "the May government"), or to follow the expression before it ("in
+	// April and May", "March, May and June").
 	e := TimeExpr{kind: teMonth, month: m}
+	start, ok := i, false
 	if k := i - 1; k > 0 && s[k] == '-' { // "mid-March", "end-March"
 		a := k
 		for a > 0 && teIsLetter(s[a-1]) {
@@ -390,29 +423,94 @@ func teMonthAt(s string, i, j, last int, m time.Month, abbr bool) (TimeExpr, boo
 		}
 		switch teLower(s[a:k]) {
 		case "mid", "end", "early", "late":
-			if a >= last {
-				return teExpr(s, a, j, e), true
+			start, ok = a, a >= last
+		}
+	} else if a, b, found := teWordBefore(s, i); found && a >= last {
+		w := s[a:b]
+		switch teMonthModifier(w) {
+		case "prep":
+			ok = true
+		case "last":
+			e.mod, start, ok = teModLast, a, true
+		case "this":
+			e.mod, start, ok = teModThis, a, true
+		case "next":
+			e.mod, start, ok = teModNext, a, true
+		case "in-span":
+			start, ok = a, true
+		default:
+			switch teLower(w) {
+			case "the":
+				ok = m != time.May
+			case "and", "or", "to", "through":
+				ok = last > 0 && teBackSpace(s, a) == last
 			}
 		}
+	} else if k := teBackSpace(s, i); k > 0 && k-1 == last && last > 0 && s[k-1] == ',' {
+		ok = true
+	}
+	if !ok {
 		return TimeExpr{}, false
 	}
+	// "June of this year", "December of last year".
+	end := j
+	if a, b := teWordAfter(s, j); b-a == 2 && teLower(s[a:b]) == "of" {
+		if c, d := teWordAfter(s, b); c < d {
+			rel, known := 0, true
+			switch teLower(s[c:d]) {
+			case "this":
+			case "last":
+				rel = -1
+			case "next":
+				rel = 1
+			default:
+				known = false
+			}
+			if g, h := teWordAfter(s, d); known && h-g == 4 && teLower(s[g:h]) == "year" {
+				e.mod, e.rel, end = teModOfYear, rel, h
+			}
+		}
+	}
+	return teExpr(s, start, end, e), true
+}
+
+// teAgoAt reads "two days ago", "a week ago", "three months ago", "a year
+// ago", anchored on "ago" at s[i:j].
+func teAgoAt(s string, i, j, last int) (TimeExpr, bool) {
 	a, b, ok := teWordBefore(s, i)
-	if !ok || a < last {
+	if !ok {
 		return TimeExpr{}, false
 	}
-	switch teMonthModifier(s[a:b]) {
-	case "":
+	var unit teKind
+	switch teLower(s[a:b]) {
+	case "day", "days":
+		unit = teRelDay
+	case "week", "weeks":
+		unit = teWeek
+	case "month", "months":
+		unit = teRelMonth
+	case "year", "years":
+		unit = teRelYear
+	default:
 		return TimeExpr{}, false
-	case "prep":
-		return teExpr(s, i, j, e), true
-	case "last":
-		e.mod = teModLast
-	case "this":
-		e.mod = teModThis
-	case "next":
-		e.mod = teModNext
 	}
-	return teExpr(s, a, j, e), true
+	n, start := 0, -1
+	k := teBackSpace(s, a)
+	if k < a && k > 0 && teIsDigit(s[k-1]) {
+		c := k - 1
+		for c > 0 && teIsDigit(s[c-1]) {
+			c--
+		}
+		if k-c <= 2 && (c == 0 || teIsSpaceOrOpen(s[c-1])) {
+			n, start = teAtoi(s[c:k]), c
+		}
+	} else if c, d, ok := teWordBefore(s, a); ok {
+		n, start = teCounts[teLower(s[c:d])], c
+	}
+	if n < 1 || start < last {
+		return TimeExpr{}, false
+	}
+	return teExpr(s, start, j, TimeExpr{kind: teAgo, unit: unit, rel: n}), true
 }
 
 // teMonthModifier classifies a word that may stand before a month name or a
@@ -787,6 +885,7 @@ const (
 	teClassRelDay
 	teClassUnit
 	teClassPart
+	teClassAgo
 )
 
 // teWord is an anchor word: its lower-case text, class and value.
@@ -824,11 +923,18 @@ var teWords = func() (t [26][10][]teWord) {
 	add(teWord{text: "week", class: teClassUnit, val: int(teWeek)})
 	add(teWord{text: "month", class: teClassUnit, val: int(teRelMonth)})
 	add(teWord{text: "year", class: teClassUnit, val: int(teRelYear)})
+	add(teWord{text: "ago", class: teClassAgo})
 	for _, p := range []string{"morning", "afternoon", "evening", "night"} {
 		add(teWord{text: p, class: teClassPart})
 	}
 	return t
 }()
+
+// teCounts are the number words before "days ago".
+var teCounts = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
 
 // teHolidays are capitalised words that make a weekday a name, not a date.
 var teHolidays = map[string]bool{

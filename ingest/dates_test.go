@@ -156,6 +156,32 @@ func TestResolveTimeExprs(t *testing.T) {
 		{"earlier this year", "1987-03-26", false, "earlier this year", []string{"earlier this year=1987"}},
 		{"later this year", "1987-03-26", true, "later this year", []string{"later this year=1987"}},
 		{"last year's", "1987-03-26", false, "last year's talks", []string{"last year=1986"}},
+		// Month of this/last/next year.
+		{"june of this year", "1987-03-26", false, "will trade in June of this year", []string{"June of this year=1987-06"}},
+		{"december of last year", "1987-03-26", true, "since December of last year", []string{"December of last year=1986-12"}},
+		{"april of next year", "1987-03-26", false, "in April of next year", []string{"April of next year=1988-04"}},
+		{"year article of this year", "1987", false, "in June of this year", []string{"June of this year=1987-06"}},
+		// Months after a determiner or in a list.
+		{"the february accord", "1987-03-26", false, "under the February Louvre accord", []string{"February=1987-02"}},
+		{"the May government", "2017-03-26", false, "the May government", nil},
+		{"and month", "1987-03-26", false, "will rise in April and May", []string{"April=1986-04", "May=1986-05"}},
+		{"and month future", "1987-03-26", true, "will rise in April and May", []string{"April=1987-04", "May=1987-05"}},
+		{"comma list", "1987-03-26", false, "in January, February and March", []string{"January=1987-01", "February=1987-02", "March=1987-03"}},
+		{"to month", "1987-03-26", false, "from February to April", []string{"February=1987-02", "April=1986-04"}},
+		{"and May without a month before", "2017-03-26", false, "Cameron and May met", nil},
+		// Ago.
+		{"days ago", "1987-03-26", false, "met two days ago", []string{"two days ago=1987-03-24"}},
+		{"digit days ago", "1987-03-02", false, "met 3 days ago", []string{"3 days ago=1987-02-27"}},
+		{"a week ago", "1987-03-26", false, "a week ago", []string{"a week ago=1987-03"}},
+		{"weeks ago month boundary", "1987-03-05", false, "two weeks ago", []string{"two weeks ago=1987-02"}},
+		{"months ago", "1987-03-26", false, "three months ago", []string{"three months ago=1986-12"}},
+		{"a year ago", "1987-03-26", false, "a year ago", []string{"a year ago=1986"}},
+		{"years ago", "1987-03-26", false, "founded 97 years ago", []string{"97 years ago=1890"}},
+		{"no article ago", "", false, "two days ago", []string{"two days ago="}},
+		{"month article months ago", "1987-03", false, "two months ago", []string{"two months ago=1987-01"}},
+		{"month article days ago", "1987-03", false, "two days ago", []string{"two days ago="}},
+		{"several ago", "1987-03-26", false, "several days ago", nil},
+		{"ago alone", "1987-03-26", false, "long ago", nil},
 		// Several, left to right.
 		{"several", "1987-03-26", false, "After talks last week and on Monday, they will meet in May 1987 and on 2 April.",
 			[]string{"last week=1987-03", "Monday=1987-03-23", "May 1987=1987-05", "2 April=1986-04-02"}},
@@ -361,7 +387,7 @@ func TestFindTimeExprsReuters(t *testing.T) {
 				found++
 				for _, future := range []bool{false, true} {
 					d := e.Resolve(a.date, future)
-					if d.IsZero() || d.Year < 1900 || d.Year > 2099 {
+					if d.IsZero() || d.Year < a.date.Year-150 || d.Year > a.date.Year+150 {
 						t.Errorf("%q in %q (article %v, future %v) resolves to %q, want a date", e.Text, s, a.date, future, d)
 					}
 				}
