@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/diplograph/diplograph/graph"
 )
 
 // This file scores extraction against gold files (ONTOLOGY.md, "Gold files
@@ -21,6 +24,53 @@ import (
 // same matching, the same arithmetic and the same text output, so that the
 // two agree exactly on the same inputs. Where score.py would crash on a
 // malformed gold file, ReadGold returns an error naming the file and line.
+
+// articleExts are the file name endings tried for a gold article, in
+// score.py's order.
+var articleExts = []string{".txt", ".md", ".html", ".htm", ".json", ".jsonl", ""}
+
+// ArticleFile returns the file of a gold file's article in dir, as score.py's
+// find_file finds it: dir/<article> with the first of the endings .txt, .md,
+// .html, .htm, .json, .jsonl and none that is a regular file. An article id
+// that would name a file outside dir is an error.
+func ArticleFile(dir, article string) (string, error) {
+	if !filepath.IsLocal(article) {
+		return "", fmt.Errorf("article %q is not a file name inside %s", article, dir)
+	}
+	for _, ext := range articleExts {
+		p := filepath.Join(dir, article+ext)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no file for article %q in %s (tried %s.txt, .md, .html, .htm, .json, .jsonl and no extension)", article, dir, article)
+}
+
+// ReadArticleFile reads the articles of the file that ArticleFile found for
+// the gold article id. A file without a known ending is read as the readers
+// read standard input (JSON when it starts with '{' or '[', else text), its
+// articles named id. As ReadFile, it returns what it could read with the
+// error.
+func ReadArticleFile(path, id string) ([]graph.Article, error) {
+	if filepath.Ext(path) != "" && Supported(path) {
+		return ReadFile(path, ReadOptions{})
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	arts, err := Read("-", f, ReadOptions{})
+	for i := range arts {
+		if arts[i].ID == "" || arts[i].ID == "stdin" {
+			arts[i].ID = id
+		}
+	}
+	if err != nil {
+		err = fmt.Errorf("%s: %w", path, err)
+	}
+	return arts, err
+}
 
 // symmetricForScoring are the relations that score.py treats as symmetric
 // (its SYMMETRIC set). The scorer keeps its own list rather than reading the

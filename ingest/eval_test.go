@@ -661,9 +661,35 @@ func compareLines(t *testing.T, what, got, want string) {
 	}
 }
 
-// extractorPredictions is set by a test file that can run the extractor over
-// a corpus; it returns the records of each gold article, keyed by article.
-var extractorPredictions func(t *testing.T, corpus string, gold []GoldLine) map[string][]Record
+// extractorPredictions runs the extractor over the articles of a gold file
+// and returns their records, keyed by gold article id.
+func extractorPredictions(t *testing.T, corpus string, gold []GoldLine) map[string][]Record {
+	t.Helper()
+	lex, err := LoadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewExtractor(lex)
+	pred := map[string][]Record{}
+	for _, g := range gold {
+		if _, ok := pred[g.Article]; ok {
+			continue
+		}
+		pred[g.Article] = []Record{}
+		path, err := ArticleFile(corpus, g.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, err := ReadArticleFile(path, g.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			pred[g.Article] = append(pred[g.Article], x.Extract(a).Records()...)
+		}
+	}
+	return pred
+}
 
 // TestScoreAgreesWithScorePy scores the same predictions with Score and with
 // ../shared/tools/score.py -v and compares the text line for line.
@@ -677,9 +703,7 @@ func TestScoreAgreesWithScorePy(t *testing.T) {
 			t.Fatal(err)
 		}
 		sets := syntheticPredictions(gold)
-		if extractorPredictions != nil {
-			sets["extractor"] = extractorPredictions(t, filepath.Join(shared, "corpus", gs.corpus), gold)
-		}
+		sets["extractor"] = extractorPredictions(t, filepath.Join(shared, "corpus", gs.corpus), gold)
 		for _, name := range slices.Sorted(maps.Keys(sets)) {
 			t.Run(gs.gold+"/"+name, func(t *testing.T) {
 				pred := sets[name]
@@ -750,5 +774,74 @@ func TestScoreNormAgreesWithScorePy(t *testing.T) {
 		if s := scoreNorm(n); s != want {
 			t.Errorf("scoreNorm(%q) = %q, score.py's norm gives %q", n, s, want)
 		}
+	}
+}
+
+// writeTestFiles writes files (name -> content) under dir.
+func writeTestFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestFindArticle(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		"a.txt": "x", "a.md": "x", "b.html": "x", "b.jsonl": "x", "c": "x", "d.json/inner": "x", "d.htm": "x", "sub/e.txt": "x",
+	})
+	tests := []struct{ article, want string }{
+		{"a", "a.txt"},
+		{"b", "b.html"},
+		{"c", "c"},
+		{"d", "d.htm"}, // d.json is a folder, not a file
+		{"sub/e", "sub/e.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.article, func(t *testing.T) {
+			got, err := ArticleFile(dir, tt.article)
+			if err != nil || got != filepath.Join(dir, tt.want) {
+				t.Errorf("ArticleFile(%q) = %q, %v, want %q", tt.article, got, err, filepath.Join(dir, tt.want))
+			}
+		})
+	}
+	for _, article := range []string{"missing", "../a", "/etc/passwd", ""} {
+		if got, err := ArticleFile(dir, article); err == nil {
+			t.Errorf("ArticleFile(%q) = %q, want an error", article, got)
+		}
+	}
+}
+
+func TestReadArticleFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		"plain":   "title: Talks\ndate: 2023-05-24\n\nXi Jinping met Mikhail Mishustin.\n",
+		"object":  `{"title":"Talks","date":"2023-05-24","text":"Xi Jinping met Mikhail Mishustin."}`,
+		"a.txt":   "title: Talks\ndate: 2023-05-24\n\nXi Jinping met Mikhail Mishustin.\n",
+		"empty":   "",
+		"e.jsonl": "{\"id\":\"one\",\"text\":\"Xi met Putin.\"}\n{broken\n",
+	})
+	for _, tt := range []struct{ file, id, wantID string }{
+		{"plain", "plain", "plain"},
+		{"object", "object", "object"},
+		{"a.txt", "a", "a"},
+	} {
+		arts, err := ReadArticleFile(filepath.Join(dir, tt.file), tt.id)
+		if err != nil || len(arts) != 1 || arts[0].ID != tt.wantID || !strings.Contains(arts[0].Text, "Mishustin") {
+			t.Errorf("ReadArticleFile(%q) = %+v, %v, want one article %q", tt.file, arts, err, tt.wantID)
+		}
+	}
+	if _, err := ReadArticleFile(filepath.Join(dir, "empty"), "empty"); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("ReadArticleFile(empty) error = %v, want one naming the file", err)
+	}
+	arts, err := ReadArticleFile(filepath.Join(dir, "e.jsonl"), "e")
+	if err == nil || len(arts) != 1 {
+		t.Errorf("ReadArticleFile(e.jsonl) = %d articles, %v, want the good one and an error", len(arts), err)
 	}
 }
