@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"sort"
+
 	"github.com/diplograph/diplograph/graph"
 )
 
@@ -13,15 +15,161 @@ type Result struct {
 }
 
 // Extractor finds actors, affiliations and events in articles. It is safe
-// for concurrent use: its lexicons are read-only once built.
+// for concurrent use: its compiled lexicons are read-only once built.
 type Extractor struct {
-	lex *Lexicon
+	d *dict
 }
 
 // NewExtractor returns an extractor over the given lexicons.
-func NewExtractor(lex *Lexicon) *Extractor { return &Extractor{lex: lex} }
+func NewExtractor(lex *Lexicon) *Extractor { return &Extractor{d: buildDict(lex)} }
 
-// Extract finds the actors and events of one article.
+// maxSentenceTokens bounds the work done on one sentence; the splitter cuts
+// longer runs, so only pathological text reaches it.
+const maxSentenceTokens = 400
+
+// Extract finds the actors and events of one article. Each sentence is
+// tokenized, its actor mentions resolved against the lexicons and the
+// article so far, its affiliations read from titles and appositions, and its
+// relation cues linked to their arguments; events found again in later
+// sentences gather evidence.
 func (x *Extractor) Extract(a graph.Article) Result {
-	return Result{Article: a}
+	st := newDocState(x.d, a.Date)
+	var (
+		events []*graph.Event
+		byKey  = map[string]*graph.Event{}
+	)
+	add := func(e graph.Event, ev graph.Evidence) {
+		e = e.Canonical()
+		k := e.Key()
+		if old, ok := byKey[k]; ok {
+			if len(old.Evidence) < 16 {
+				old.Evidence = append(old.Evidence, ev)
+			}
+			if e.Confidence > old.Confidence {
+				old.Confidence = e.Confidence
+			}
+			return
+		}
+		e.Evidence = []graph.Evidence{ev}
+		ne := e
+		byKey[k] = &ne
+		events = append(events, &ne)
+	}
+	sents := Split(a.Text)
+	var carry graph.Date // the last date expression met in the paragraph
+	para := -1
+	for _, s := range sents {
+		if s.Para != para {
+			para, carry = s.Para, graph.Date{}
+		}
+		toks := tokenize(s.Text)
+		if len(toks) > maxSentenceTokens {
+			toks = toks[:maxSentenceTokens]
+		}
+		toks = st.splitCompounds(toks)
+		ms, affs := st.mentionsOf(s.Text, toks)
+		ev := graph.Evidence{Article: a.ID, Sentence: s.Text, Offset: s.Start}
+		for _, af := range affs {
+			add(graph.Event{Source: af.person, Target: af.target, Relation: af.relation, Role: af.role,
+				Modality: graph.Asserted, Confidence: af.conf}, ev)
+		}
+		fs := st.relationsOf(s.Text, toks, ms)
+		if len(fs) == 0 {
+			if exprs := FindTimeExprs(s.Text); len(exprs) > 0 && !a.Date.IsZero() {
+				if d := exprs[len(exprs)-1].Resolve(a.Date, false); !d.IsZero() {
+					carry = d
+				}
+			}
+			continue
+		}
+		exprs := FindTimeExprs(s.Text)
+		cl := clauseOf(toks, ms)
+		for _, f := range fs {
+			date := st.dateOf(f, toks, cl, exprs, a.Date)
+			if date.IsZero() && f.modality == graph.Asserted && f.predicate {
+				date = carry
+				if date.IsZero() && !a.Date.IsZero() {
+					date = a.Date
+				}
+			}
+			add(graph.Event{Source: f.src, Target: f.tgt, Relation: f.relation, Date: date,
+				Modality: f.modality, Location: st.locationOf(s.Text, toks, ms, f), Confidence: f.conf}, ev)
+		}
+		if len(exprs) > 0 {
+			if d := exprs[len(exprs)-1].Resolve(a.Date, false); !d.IsZero() {
+				carry = d
+			}
+		}
+	}
+	res := Result{Article: a, Sentences: len(sents)}
+	used := map[string]bool{}
+	for _, e := range events {
+		res.Events = append(res.Events, *e)
+		used[e.Source], used[e.Target] = true, true
+	}
+	for id := range used {
+		act := st.actors[id]
+		if act.ID == "" {
+			act = x.d.actors[id]
+		}
+		for name := range st.aliases[id] {
+			act.Aliases = append(act.Aliases, name)
+		}
+		sort.Strings(act.Aliases)
+		res.Actors = append(res.Actors, act)
+	}
+	sort.Slice(res.Actors, func(i, j int) bool { return res.Actors[i].ID < res.Actors[j].ID })
+	return res
+}
+
+// dateOf resolves the date of an event from the time expressions of its
+// sentence: the nearest one in the cue's clause, else the sentence's only one.
+func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, article graph.Date) graph.Date {
+	if len(exprs) == 0 {
+		return graph.Date{}
+	}
+	future := f.modality == graph.Intent
+	cuePos := toks[f.cue].start
+	best, bestDist := -1, 1<<30
+	for k, e := range exprs {
+		ti := tokenAt(toks, e.Start)
+		if ti < 0 || cl[ti] != cl[f.cue] {
+			continue
+		}
+		d := e.Start - cuePos
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best < 0 {
+		if len(exprs) != 1 {
+			return graph.Date{}
+		}
+		best = 0
+	}
+	return exprs[best].Resolve(article, future)
+}
+
+// tokenAt returns the index of the token that contains byte offset b.
+func tokenAt(toks []token, b int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].end > b })
+	if i < len(toks) {
+		return i
+	}
+	return -1
+}
+
+// locationOf returns the place named for an event: a capital or country
+// after "in" in the cue's clause ("a summit in Moscow").
+func (st *docState) locationOf(sent string, toks []token, ms []mention, f found) string {
+	cl := clauseOf(toks, ms)
+	for _, m := range ms {
+		if m.s > 0 && toks[m.s-1].lower == "in" && cl[m.s] == cl[f.cue] && m.s > f.cue && (m.nk == nkCapital || m.kind == graph.Country) && m.id != f.tgt {
+			return joinTokens(sent, toks, m.s, m.e)
+		}
+	}
+	return ""
 }

@@ -1,0 +1,734 @@
+package ingest
+
+import (
+	"github.com/diplograph/diplograph/graph"
+)
+
+// found is an event found in a sentence, before dating and merging.
+type found struct {
+	src, tgt   string
+	relation   string
+	modality   graph.Modality
+	conf       float64
+	cue        int // token index of the cue
+	location   string
+	predicate  bool // a verb, or a noun carried by the clause's verb: the event is dated like a predicate
+}
+
+// prepositions that put a mention out of subject position.
+var prepositions = setOf(`of in at on with to from for by against over about between among toward towards into
+across since after before during near under like including via through amid despite than outside inside`)
+
+// determiners and light words skipped between a cue and its argument.
+var skippable = setOf(`a an the its their his her our this that these those new fresh further more its own
+its first first second third largest biggest top main major key new close closer strong stronger
+official state formal full joint bilateral mutual comprehensive strategic its`)
+
+// agreement nouns, the object that makes "signed" a sign_agreement cue.
+var agreementNouns = setOf(`agreement agreements deal deals treaty treaties accord accords pact pacts memorandum
+memorandums memoranda mou mous contract contracts documents document protocol protocols communique
+declaration fta ftas charter`)
+
+// speech verbs end the clause of the speaker: what follows is reported.
+var speechVerbs = setOf(`said says told tells added adds stressed noted warned insisted explained argued
+announced stated declared claimed reported wrote tweeted believes believe thinks think according`)
+
+// clauseOf assigns every token a clause number. Clauses break at ";" and
+// ":", at ", but" / ", while" / ", which" / ", who" / ", whereas", after a
+// speech verb (and its addressee: "told Mishustin"), and before a trailing
+// ", he said".
+func clauseOf(toks []token, ms []mention) []int {
+	cl := make([]int, len(toks))
+	c := 0
+	mentionEnd := map[int]int{}
+	for _, m := range ms {
+		mentionEnd[m.s] = m.e
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		cl[i] = c
+		switch t.lower {
+		case ";", ":":
+			c++
+		case ",":
+			if i+1 < len(toks) {
+				switch toks[i+1].lower {
+				case "but", "while", "which", "who", "whereas", "although", "though", "as", "because", "saying", "adding", "and":
+					c++
+				default:
+					// ", he said." / ", Li said" at the end
+					if e, ok := mentionEnd[i+1]; ok && e < len(toks) && speechVerbs[toks[e].lower] {
+						c++
+					} else if i+2 < len(toks) && speechVerbs[toks[i+1].lower] {
+						c++
+					}
+				}
+			}
+		default:
+			if speechVerbs[t.lower] && t.lower != "according" {
+				// "told Mishustin China and Russia would...": the addressee
+				// stays with the speaker
+				if t.lower == "told" || t.lower == "tells" {
+					if e, ok := mentionEnd[i+1]; ok {
+						for ; i+1 < e; i++ {
+							cl[i+1] = c
+						}
+					}
+				}
+				if i+1 < len(toks) && toks[i+1].lower == "that" {
+					i++
+					cl[i] = c
+				}
+				c++
+			}
+		}
+	}
+	return cl
+}
+
+// groupAt returns the coordination that mention k belongs to: "China and
+// Russia", "the United States, Japan and South Korea".
+func groupAt(toks []token, ms []mention, k int) []mention {
+	lo, hi := k, k
+	joined := func(a, b mention) bool {
+		if b.s <= a.e {
+			return false
+		}
+		for j := a.e; j < b.s; j++ {
+			switch toks[j].lower {
+			case ",", "and", "'s":
+			default:
+				return false
+			}
+		}
+		return b.s-a.e <= 2 && !(a.poss && b.s-a.e == 1)
+	}
+	for lo > 0 && joined(ms[lo-1], ms[lo]) && ms[lo-1].kind == ms[lo].kind {
+		lo--
+	}
+	for hi+1 < len(ms) && joined(ms[hi], ms[hi+1]) && ms[hi+1].kind == ms[hi].kind {
+		hi++
+	}
+	g := make([]mention, 0, hi-lo+1)
+	for j := lo; j <= hi; j++ {
+		g = append(g, ms[j])
+	}
+	return g
+}
+
+// expand turns mentions into actor ids (a pair mention gives two).
+func expand(g []mention) []string {
+	var ids []string
+	for _, m := range g {
+		ids = append(ids, m.id)
+		if m.pair {
+			ids = append(ids, m.id2)
+		}
+	}
+	return ids
+}
+
+// relationFinder finds the events of one sentence.
+type relationFinder struct {
+	st   *docState
+	sent string
+	toks []token
+	ms   []mention
+	cl   []int
+	at   map[int]int // token index -> index of the mention starting there
+	skip int         // a cue consumed the tokens up to here ("signed a series of agreements")
+}
+
+func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found {
+	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms), at: map[int]int{}}
+	for k, m := range ms {
+		rf.at[m.s] = k
+	}
+	var out []found
+	var prevCue *CueEntry
+	for i := 0; i < len(toks); {
+		if _, inMention := rf.mentionCovering(i); inMention {
+			i++
+			continue
+		}
+		n, cues := st.d.cues.match(toks, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		cue := rf.choose(cues, i, n)
+		// "invited Putin to visit Beijing", "urged X to impose sanctions": the
+		// complement is the proposal, not an event of its own
+		if prevCue != nil && i > 0 && toks[i-1].lower == "to" && (prevCue.Relation == graph.Invite || prevCue.Relation == graph.Appeal || prevCue.Relation == graph.Demand) {
+			i += n
+			continue
+		}
+		var fs []found
+		rf.skip = 0
+		if cue.POS == "verb" {
+			fs = rf.verb(cue, i, n)
+		} else {
+			fs = rf.noun(cue, i, n)
+		}
+		if rf.skip > i+n {
+			n = rf.skip - i
+		}
+		for k := range fs {
+			fs[k].modality = rf.modality(i)
+			fs[k].cue = i
+			if cue.POS == "verb" {
+				fs[k].predicate = true
+			}
+		}
+		out = append(out, fs...)
+		if rf.cl[i] == rf.cl[min(i+n, len(toks)-1)] {
+			prevCue = cue
+		}
+		i += n
+	}
+	return out
+}
+
+func (rf *relationFinder) mentionCovering(i int) (int, bool) {
+	for k, m := range rf.ms {
+		if m.s <= i && i < m.e {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// choose picks the verb or the noun reading of a cue form that has both.
+func (rf *relationFinder) choose(cues []*CueEntry, i, n int) *CueEntry {
+	if len(cues) == 1 {
+		return cues[0]
+	}
+	verbish := false
+	if i > 0 {
+		p := rf.toks[i-1]
+		switch p.lower {
+		case "to", "will", "would", "'ll", "shall", "not", "n't", "also", "which", "who", "that", "and", "further", "could", "may", "might", "should", "must", "can", "did", "does", "do", "jointly", "strongly", "fully", "firmly", "never":
+			verbish = true
+		}
+		if _, ok := rf.mentionEnding(i); ok && p.text != "'s" {
+			verbish = true
+		}
+	}
+	for _, c := range cues {
+		if (c.POS == "verb") == verbish {
+			return c
+		}
+	}
+	return cues[0]
+}
+
+// mentionEnding returns the mention that ends right before token i.
+func (rf *relationFinder) mentionEnding(i int) (int, bool) {
+	for k, m := range rf.ms {
+		if m.e == i {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// subject returns the coordination that is the subject of the clause of
+// token i: the first mention of the clause, left of i, that is not the
+// object of a preposition, not a possessive and not a bare adjective.
+// "Ministers from the two countries" and "officials of X" stand for X.
+func (rf *relationFinder) subject(i int) []mention {
+	c := rf.cl[i]
+	for k := 0; k < len(rf.ms); k++ {
+		m := rf.ms[k]
+		if m.e > i {
+			break
+		}
+		if rf.cl[m.s] != c {
+			continue
+		}
+		if m.poss || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) {
+			continue
+		}
+		if rf.governed(m.s) && !rf.actorOfGroup(m.s) {
+			continue
+		}
+		g := groupAt(rf.toks, rf.ms, k)
+		return g
+	}
+	return nil
+}
+
+// actorOfGroup reports whether the mention at s is "X" in "ministers from
+// X", "officials of X": a group of people who act for X.
+func (rf *relationFinder) actorOfGroup(s int) bool {
+	j := s - 1
+	for j >= 0 && skippable[rf.toks[j].lower] {
+		j--
+	}
+	if j < 1 || (rf.toks[j].lower != "from" && rf.toks[j].lower != "of") {
+		return false
+	}
+	return actorNouns[rf.toks[j-1].lower]
+}
+
+// actorNouns are the nouns of people who act for a state or organization.
+var actorNouns = setOf(`ministers minister officials official leaders leader delegations delegation
+representatives diplomats negotiators envoys troops forces governments government authorities
+presidents heads spokesman spokeswoman spokesperson`)
+
+// governed reports whether a preposition stands right before token s
+// (skipping a determiner or an adjective).
+func (rf *relationFinder) governed(s int) bool {
+	for j := s - 1; j >= 0 && j >= s-3; j-- {
+		l := rf.toks[j].lower
+		if prepositions[l] {
+			return true
+		}
+		if !skippable[l] {
+			return false
+		}
+	}
+	return false
+}
+
+// actorNounFollows reports whether a demonym stands for its country here:
+// "Chinese officials", "the Russian government".
+func actorNounFollows(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	switch toks[i].lower {
+	case "officials", "official", "government", "governments", "authorities", "leaders", "leader", "leadership",
+		"forces", "troops", "military", "army", "navy", "diplomats", "diplomat", "delegation", "side",
+		"ministry", "negotiators", "administration", "regime", "state", "counterparts", "foreign":
+		return true
+	}
+	return false
+}
+
+// target finds the argument after a cue ending at token e: a mention
+// introduced by one of the cue's prepositions, or a direct object.
+func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
+	c := -1
+	if e < len(rf.toks) {
+		c = rf.cl[e]
+	}
+	for j := e; j < len(rf.toks) && j < e+10; j++ {
+		if rf.cl[j] != c {
+			break
+		}
+		l := rf.toks[j].lower
+		if j > e {
+			if n, _ := rf.st.d.cues.match(rf.toks, j); n > 0 {
+				if _, inM := rf.mentionCovering(j); !inM {
+					break
+				}
+			}
+		}
+		if k, ok := rf.at[j]; ok {
+			if cue.Direct && !rf.governedBetween(e, j) {
+				return groupAt(rf.toks, rf.ms, k), ""
+			}
+			continue
+		}
+		if prepositions[l] {
+			for _, p := range cue.Preps {
+				if p == l {
+					if l == "between" {
+						if g := rf.mentionAfter(j+1, 4); len(g) > 1 {
+							return g, "between"
+						}
+						return nil, ""
+					}
+					if g := rf.mentionAfter(j+1, 4); g != nil {
+						return g, l
+					}
+				}
+			}
+		}
+		if l == "." || l == "," && !cue.Direct {
+			break
+		}
+	}
+	return nil, ""
+}
+
+// governedBetween reports whether a preposition stands in toks[s:e].
+func (rf *relationFinder) governedBetween(s, e int) bool {
+	for j := s; j < e; j++ {
+		if prepositions[rf.toks[j].lower] {
+			return true
+		}
+		if rf.toks[j].lower == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAfter returns the coordination starting within n tokens after s,
+// with only determiners and adjectives between.
+func (rf *relationFinder) mentionAfter(s, n int) []mention {
+	for j := s; j < len(rf.toks) && j < s+n; j++ {
+		if k, ok := rf.at[j]; ok {
+			return groupAt(rf.toks, rf.ms, k)
+		}
+		if !skippable[rf.toks[j].lower] && !(rf.toks[j].word && !rf.toks[j].cap) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// agentAfter finds "by X" within a few tokens after e.
+func (rf *relationFinder) agentAfter(e int) []mention {
+	for j := e; j < len(rf.toks) && j < e+8; j++ {
+		if rf.toks[j].lower == "by" {
+			return rf.mentionAfter(j+1, 3)
+		}
+		if rf.toks[j].lower == "," || rf.toks[j].lower == "." {
+			return nil
+		}
+	}
+	return nil
+}
+
+// passive reports whether the verb at i is in the passive voice.
+func (rf *relationFinder) passive(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch rf.toks[j].lower {
+		case "was", "were", "been", "being", "is", "are", "be", "get", "got":
+			return true
+		case "not", "also", "reportedly", "allegedly", "already", "recently", "jointly", "n't":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
+	e := i + n
+	rel := graph.MustRelation(cue.Relation)
+	if cue.Has("agreement-object") {
+		ok := false
+		for j := e; j < len(rf.toks) && j < e+7; j++ {
+			if agreementNouns[rf.toks[j].lower] {
+				ok = true
+				// the target comes after the agreement noun, which is part of the cue
+				e = j + 1
+				rf.skip = e
+				break
+			}
+		}
+		if !ok {
+			return nil
+		}
+	}
+	if cue.Has("passive") && rf.passive(i) {
+		tgt := rf.subject(i)
+		src := rf.agentAfter(e)
+		if src == nil || tgt == nil {
+			return nil
+		}
+		return rf.emit(cue, expand(src), expand(tgt), 0.75, i)
+	}
+	src := rf.subject(i)
+	if src == nil {
+		return nil
+	}
+	tgt, _ := rf.target(cue, e)
+	if tgt == nil {
+		if ids := expand(src); rel.Symmetric && len(ids) > 1 {
+			return rf.pairwise(cue, ids, 0.7, i)
+		} else if len(ids) == 2 && rf.reciprocal(i, e) {
+			return rf.both(cue, ids, 0.7, i)
+		}
+		if rel.Symmetric && rf.pairWord(i, e) {
+			if a, b, ok := rf.st.pair(); ok {
+				return rf.emit(cue, []string{a}, []string{b}, 0.55, i)
+			}
+		}
+		return nil
+	}
+	return rf.emit(cue, expand(src), expand(tgt), 0.8, i)
+}
+
+// reciprocal reports whether "each other" / "one another" stands near the cue.
+func (rf *relationFinder) reciprocal(i, e int) bool {
+	for j := max(0, i-4); j < len(rf.toks) && j < e+4; j++ {
+		if j+1 < len(rf.toks) && (rf.toks[j].lower == "each" && rf.toks[j+1].lower == "other" || rf.toks[j].lower == "one" && rf.toks[j+1].lower == "another") {
+			return true
+		}
+	}
+	return false
+}
+
+// pairWord reports whether "bilateral", "their" or "mutual" qualifies the
+// cue: the relation is between the article's two countries.
+func (rf *relationFinder) pairWord(i, e int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		switch rf.toks[j].lower {
+		case "bilateral":
+			return true
+		}
+	}
+	return false
+}
+
+func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
+	e := i + n
+	rel := graph.MustRelation(cue.Relation)
+	// "the Xi-Obama meeting", "Sino-US trade", "a Russia-China business forum"
+	if g := rf.compoundBefore(i); len(g) > 1 {
+		if rel.Symmetric {
+			return rf.pairwise(cue, expand(g), 0.75, i)
+		}
+		return rf.emit(cue, expand(g[:1]), expand(g[1:]), 0.7, i)
+	}
+	var src []mention
+	conf := 0.75
+	subjectCarried := false
+	if m, ok := rf.modifierBefore(i); ok {
+		src = []mention{m}
+	}
+	tgt, prep := rf.target(cue, e)
+	if prep == "between" {
+		if src == nil {
+			return rf.pairwise(cue, expand(tgt), 0.75, i)
+		}
+	}
+	if src == nil {
+		if g := rf.agentAfter(e); g != nil {
+			src = g
+		}
+	}
+	// "China is Russia's largest trading partner"
+	if src != nil && tgt == nil && rel.Symmetric && src[0].poss {
+		if subj := rf.subject(src[0].s); subj != nil {
+			return rf.emit(cue, expand(subj), expand(src), 0.7, i)
+		}
+	}
+	if src == nil {
+		if rf.pairWord(i, e) && rel.Symmetric {
+			if a, b, ok := rf.st.pair(); ok {
+				return rf.emit(cue, []string{a}, []string{b}, 0.55, i)
+			}
+		}
+		// the subject of the clause: "X held talks with Y", "at a meeting with
+		// Y"; not for a definite noun, which names a known event ("the
+		// invasion of Ukraine"), nor far from the subject
+		if rf.definite(i) {
+			return nil
+		}
+		src = rf.subject(i)
+		if src != nil && i-src[len(src)-1].e > 20 {
+			return nil
+		}
+		subjectCarried = true
+		conf = 0.65
+		if src != nil && i-src[len(src)-1].e > 14 {
+			conf = 0.5
+		}
+		if src != nil && tgt == nil && rf.theirBefore(i) && rel.Symmetric {
+			// "during their summit": the subject and the one it addressed
+			if other := rf.objectOfClause(src, i); other != nil {
+				return rf.emit(cue, expand(src), expand(other), 0.6, i)
+			}
+		}
+	}
+	if src == nil {
+		return nil
+	}
+	if tgt == nil {
+		if ids := expand(src); rel.Symmetric && len(ids) > 1 {
+			return rf.pairwise(cue, ids, 0.65, i)
+		} else if len(ids) == 2 && rf.reciprocal(i, e) {
+			return rf.both(cue, ids, 0.65, i)
+		}
+		return nil
+	}
+	fs := rf.emit(cue, expand(src), expand(tgt), conf, i)
+	for k := range fs {
+		fs[k].predicate = subjectCarried
+	}
+	return fs
+}
+
+// definite reports whether the noun at i has the definite article or a
+// demonstrative before it (skipping adjectives).
+func (rf *relationFinder) definite(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		switch rf.toks[j].lower {
+		case "the", "this", "that", "these", "those":
+			return true
+		}
+		if t := rf.toks[j]; !t.word || t.cap || prepositions[t.lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// theirBefore reports whether "their" qualifies the noun at i.
+func (rf *relationFinder) theirBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if rf.toks[j].lower == "their" {
+			return true
+		}
+		if !skippable[rf.toks[j].lower] && rf.toks[j].cap {
+			return false
+		}
+	}
+	return false
+}
+
+// objectOfClause returns the first mention after the subject in the clause,
+// before token i: the person the subject acted on.
+func (rf *relationFinder) objectOfClause(subj []mention, i int) []mention {
+	last := subj[len(subj)-1]
+	for k, m := range rf.ms {
+		if m.s >= last.e && m.e <= i && rf.cl[m.s] == rf.cl[i] && m.kind == last.kind && !rf.governed(m.s) {
+			return groupAt(rf.toks, rf.ms, k)
+		}
+	}
+	return nil
+}
+
+// modifierBefore finds the actor that qualifies a noun: a possessive
+// ("Moscow's invasion", "Moscow's gas exports") or an adjective or noun
+// adjunct ("U.S. sanctions", "Russian energy supplies").
+func (rf *relationFinder) modifierBefore(i int) (mention, bool) {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if k, ok := rf.mentionEnding(j + 1); ok {
+			m := rf.ms[k]
+			if m.kind == graph.Person && !m.poss {
+				return mention{}, false
+			}
+			return m, true
+		}
+		if rf.toks[j].text == "'s" {
+			if k, ok := rf.mentionEnding(j); ok {
+				return rf.ms[k], true
+			}
+			return mention{}, false
+		}
+		t := rf.toks[j]
+		if !t.word || t.cap || prepositions[t.lower] || t.lower == "and" || t.lower == "the" || t.lower == "a" || t.lower == "an" {
+			return mention{}, false
+		}
+	}
+	return mention{}, false
+}
+
+// compoundBefore finds "X-Y" (and "X-Y-Z") right before the noun at i,
+// possibly with a qualifying word between ("Russia-China business forum").
+func (rf *relationFinder) compoundBefore(i int) []mention {
+	j := i - 1
+	if j >= 0 && rf.toks[j].word && !rf.toks[j].cap && j-1 >= 0 {
+		if _, ok := rf.mentionEnding(j); ok {
+			j--
+		}
+	}
+	k, ok := rf.mentionEnding(j + 1)
+	if !ok {
+		return nil
+	}
+	g := []mention{rf.ms[k]}
+	for k > 0 && rf.ms[k].s >= 2 && rf.toks[rf.ms[k].s-1].text == "-" && rf.ms[k-1].e == rf.ms[k].s-1 {
+		k--
+		g = append([]mention{rf.ms[k]}, g...)
+	}
+	if len(g) < 2 {
+		return nil
+	}
+	return g
+}
+
+func (rf *relationFinder) pairwise(cue *CueEntry, ids []string, conf float64, i int) []found {
+	var out []found
+	for a := 0; a < len(ids); a++ {
+		for b := a + 1; b < len(ids); b++ {
+			out = append(out, rf.emit(cue, ids[a:a+1], ids[b:b+1], conf, i)...)
+		}
+	}
+	return out
+}
+
+func (rf *relationFinder) both(cue *CueEntry, ids []string, conf float64, i int) []found {
+	out := rf.emit(cue, ids[:1], ids[1:2], conf, i)
+	return append(out, rf.emit(cue, ids[1:2], ids[:1], conf, i)...)
+}
+
+// emit builds the events from every source to every target, leaving out an
+// actor's relation to itself and a person's relation to the country the
+// person acts for.
+func (rf *relationFinder) emit(cue *CueEntry, srcs, tgts []string, conf float64, i int) []found {
+	var out []found
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if s == "" || t == "" || s == t || rf.sameSide(s, t) {
+				continue
+			}
+			if cue.Has("person-target") && rf.st.kindOf(t) != graph.Person {
+				continue
+			}
+			out = append(out, found{src: s, tgt: t, relation: cue.Relation, conf: conf, cue: i})
+		}
+	}
+	return out
+}
+
+// sameSide reports whether a and b are a person and the country the person
+// acts for, or two persons of the same country in a symmetric relation.
+func (rf *relationFinder) sameSide(a, b string) bool {
+	ca, cb := rf.st.countryOfActor(a), rf.st.countryOfActor(b)
+	ka, kb := rf.st.kindOf(a), rf.st.kindOf(b)
+	if ka == graph.Person && kb == graph.Country && ca == b || kb == graph.Person && ka == graph.Country && cb == a {
+		return true
+	}
+	return false
+}
+
+// countryOfActor returns the country an actor is or acts for in the article.
+func (st *docState) countryOfActor(id string) string {
+	if k, _ := graph.KindOfID(id); k == graph.Country {
+		return id
+	}
+	if p := st.persons[id]; p != nil {
+		return p.country
+	}
+	return ""
+}
+
+// modality reads the words before the cue at i for intent and negation.
+func (rf *relationFinder) modality(i int) graph.Modality {
+	c := rf.cl[i]
+	mod := graph.Asserted
+	for j := i - 1; j >= 0 && j >= i-7 && rf.cl[j] == c; j-- {
+		l := rf.toks[j].lower
+		switch l {
+		case "not", "n't", "never", "refused", "declined", "denied", "denies", "deny", "refuses", "failed", "without":
+			if l == "not" && j+1 < len(rf.toks) && rf.toks[j+1].lower == "only" {
+				continue
+			}
+			return graph.Negated
+		case "will", "would", "'ll", "shall", "could", "may", "might", "should", "plans", "plan", "planned", "planning",
+			"pledged", "pledge", "pledges", "vowed", "vow", "vows", "agreed", "agree", "agrees", "expected", "proposed",
+			"propose", "proposes", "intends", "intend", "hopes", "hope", "seeks", "seek", "wants", "want", "aims", "going",
+			"ready", "willing", "prepared", "scheduled", "set", "must", "considering", "threatened", "threatens", "called", "urged":
+			if mod == graph.Asserted {
+				mod = graph.Intent
+			}
+		case "offered", "offers", "offer":
+			if j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" {
+				mod = graph.Intent
+			}
+		}
+		if _, ok := rf.mentionEnding(j + 1); ok && j < i-1 {
+			// the subject: modality words stand between it and the cue
+			break
+		}
+	}
+	return mod
+}
