@@ -6,13 +6,13 @@ import (
 
 // found is an event found in a sentence, before dating and merging.
 type found struct {
-	src, tgt   string
-	relation   string
-	modality   graph.Modality
-	conf       float64
-	cue        int // token index of the cue
-	location   string
-	predicate  bool // a verb, or a noun carried by the clause's verb: the event is dated like a predicate
+	src, tgt  string
+	relation  string
+	modality  graph.Modality
+	conf      float64
+	cue       int // token index of the cue
+	location  string
+	predicate bool // a verb, or a noun carried by the clause's verb: the event is dated like a predicate
 }
 
 // prepositions that put a mention out of subject position.
