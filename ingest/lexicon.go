@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/graph"
 )
@@ -194,9 +195,6 @@ func newLexBuilder() *lexBuilder {
 func (b *lexBuilder) layer(fsys fs.FS, dir, label string) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("lexicon folder %s: %w", label, err)
-		}
 		return fmt.Errorf("lexicon folder %s: %w", label, err)
 	}
 	var cues []string
@@ -299,8 +297,8 @@ func splitRow(line string, n int) (cols []string, ok bool, err error) {
 	if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimLeft(line, " "), "#") {
 		return nil, false, nil
 	}
-	if !isValidUTF8(line) {
-		return nil, false, errors.New("not valid UTF-8")
+	if !utf8.ValidString(line) || strings.ContainsRune(line, 0) {
+		return nil, false, errors.New("not valid UTF-8 text")
 	}
 	cols = strings.Split(line, "\t")
 	if len(cols) > n {
@@ -317,8 +315,6 @@ func splitRow(line string, n int) (cols []string, ok bool, err error) {
 	}
 	return cols, true, nil
 }
-
-func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s && !strings.ContainsRune(s, 0) }
 
 // splitList splits a ';'-separated column into its trimmed, non-empty values.
 func splitList(col string) []string {
@@ -361,8 +357,8 @@ func period(from, until string) (f, u graph.Date, err error) {
 	return f, u, nil
 }
 
-// names checks that no value of a list is empty or holds a TAB (it cannot,
-// after splitting) and returns it.
+// checkNames checks that every name has a letter or digit, so that it can
+// be matched and folded (graph.NormName).
 func checkNames(p pos, what string, names ...string) error {
 	for _, n := range names {
 		if graph.NormName(n) == "" {
