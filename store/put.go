@@ -45,8 +45,8 @@ func (b *Badger) PutArticle(ctx context.Context, x Extraction) (PutStatus, error
 		}
 	}
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		return 0, fmt.Errorf("article %q is too big to store in one transaction (%d events, %d bytes of text): %w",
-			x.Article.ID, len(x.Events), len(x.Article.Text), err)
+		return 0, fmt.Errorf("article %q (%d events, %d bytes of text): %w",
+			x.Article.ID, len(x.Events), len(x.Article.Text), ErrTooBig)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("article %q: %w", x.Article.ID, err)

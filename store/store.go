@@ -15,6 +15,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrReadOnly is returned by writes to a store opened read-only.
 	ErrReadOnly = errors.New("store is open read-only")
+	// ErrTooBig is returned by PutArticle when one article, with its events
+	// and indexes, is too big for one transaction; nothing of it is stored.
+	ErrTooBig = errors.New("too big to store in one transaction")
 )
 
 // Extraction is everything that ingest produced for one article: the unit
