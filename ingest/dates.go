@@ -333,6 +333,19 @@ func teWordAt(s string, i, j, last int) (TimeExpr, bool) {
 	return TimeExpr{}, false
 }
 
+// teMonthWord reports whether w is a capitalised month name or abbreviation.
+func teMonthWord(w string) (m time.Month, abbr, ok bool) {
+	if len(w) < 3 || len(w) >= len(teWords[0]) || !teIsUpper(w[0]) {
+		return 0, false, false
+	}
+	for _, en := range teWords[(w[0]|0x20)-'a'][len(w)] {
+		if en.class == teClassMonth && teEqualFold(w, en.text) {
+			return time.Month(en.val), en.abbr, true
+		}
+	}
+	return 0, false, false
+}
+
 // teMonthAt reads an expression around the month name s[i:j]: "March 21",
 // "March 21, 2023", "21 March 2023", "March 2023", "in March", "last March".
 func teMonthAt(s string, i, j, last int, m time.Month, abbr bool) (TimeExpr, bool) {
@@ -633,8 +646,11 @@ func teWeekdayAt(s string, i, j, last int, wd time.Weekday) (TimeExpr, bool) {
 		if teIsUpper(s[a]) && teNewspapers[teLower(s[a:b])] {
 			return TimeExpr{}, false // "Sunday Times"
 		}
-		if d, ok := teWordAt(s, a, b, j); ok && d.Start == a && (d.kind == teDay || d.kind == teMonthDay) {
-			return teExpr(s, start, d.End, d), true
+		if m, abbr, ok := teMonthWord(s[a:b]); ok {
+			d, ok := teMonthAt(s, a, b, j, m, abbr)
+			if ok && d.Start == a && (d.kind == teDay || d.kind == teMonthDay) {
+				return teExpr(s, start, d.End, d), true
+			}
 		}
 		switch teLower(s[a:b]) {
 		case "night", "morning", "afternoon", "evening":
@@ -825,15 +841,35 @@ func teIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == 
 
 func teIsSpaceOrOpen(c byte) bool { return teIsSpace(c) || c == '(' || c == '[' || c == '"' }
 
-func teIsDigit(c byte) bool { return c >= '0' && c <= '9' }
+func teIsDigit(c byte) bool { return teByteClass[c] == teDigit }
 
 func teIsUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // teIsLetter reports whether c is an ASCII letter or part of a non-ASCII
 // rune, so that "Suné" is one word and never "Sun".
-func teIsLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= 0x80 }
+func teIsLetter(c byte) bool { return teByteClass[c] == teLetter }
 
-func teIsWord(c byte) bool { return teIsLetter(c) || teIsDigit(c) }
+func teIsWord(c byte) bool { return teByteClass[c] != 0 }
+
+// The byte classes of the scan.
+const (
+	teLetter = 1 + iota
+	teDigit
+)
+
+// teByteClass maps a byte to teLetter (an ASCII letter or a byte of a
+// non-ASCII rune), teDigit, or 0.
+var teByteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = teDigit
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= 0x80:
+			t[c] = teLetter
+		}
+	}
+	return t
+}()
 
 // teAtoi converts a short run of ASCII digits.
 func teAtoi(s string) int {
