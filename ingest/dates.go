@@ -13,17 +13,20 @@ import (
 //
 //	explicit     March 21, 2023 · 21 March 2023 · Feb. 26 · Sept 3rd · 2023-05-24
 //	month        in March · last March · this March · next March · early/mid-/late/end-March
-//	month+year   March 2023 · in November 1985
+//	             the February accord · in April and May · January, February and March
+//	month+year   March 2023 · in November 1985 · June of this/last/next year
 //	year         in 1985 · since 2016 · mid-2016 · early 2017 · late 1986 · end-1986
 //	weekday      Wednesday · on Wednesday · last/next/this Monday · late Monday · Tuesday night
 //	relative day yesterday · today · tonight · tomorrow (morning…) · this morning · last night
 //	week         last/this/next week (earlier/later this week)
 //	month        last/this/next month (earlier/later this month)
 //	year         last/this/next year (earlier/later this year)
+//	ago          two days ago · 3 days ago · a week ago · three months ago · a year ago
 //
 // Not dates here: "may" and "march" in lower case; "May" without a day, a year
 // or a word such as in/last/early before it ("Russia May sanction", "Theresa
-// May"); weekday and month abbreviations without a day ("Sun Jiwen", "Jan
+// May", "the May government"); a month name alone ("March is cold"); "Good
+// Friday", "Black Monday", "the Sunday Times"; weekday and month abbreviations without a day ("Sun Jiwen", "Jan
 // Smith"); bare numbers ("1985 tonnes", "1,985", "1985/86" crop years,
 // "1985-86" seasons, "1980s"); "recently", "in recent years", seasons, quarters
 // and decades; "5/24/2023" (ambiguous order); "on the 26th".
@@ -45,6 +48,9 @@ import (
 //     one month, else to the month of the article. "next week" is the month of
 //     the day seven days after the article.
 //   - "last night" is the day before the article; "tonight" the article day.
+//   - "N weeks ago" is the month of the day 7N days before the article; "N
+//     days ago" that day; "N months ago" and "N years ago" that month, year.
+//   - "June of this year" is June of the article's year whatever the tense.
 //   - "last March" is the latest March strictly before the article's month,
 //     for past and planned events alike; "next March" the first one strictly
 //     after; "this March" the March of the article's year.
