@@ -845,3 +845,24 @@ func TestReadArticleFile(t *testing.T) {
 		t.Errorf("ReadArticleFile(e.jsonl) = %d articles, %v, want the good one and an error", len(arts), err)
 	}
 }
+
+// BenchmarkScore scores a noisy prediction set of modern-dev.jsonl; the
+// bytes are those of the gold file.
+func BenchmarkScore(b *testing.B) {
+	shared := sharedDir(b)
+	path := filepath.Join(shared, "gold", "modern-dev.jsonl")
+	gold, err := ReadGold(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pred := syntheticPredictions(gold)["random-1"]
+	b.SetBytes(fi.Size())
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(gold, pred)
+	}
+}

@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/diplograph/diplograph/ingest"
+)
+
+// runCLI runs the command line with buffers and returns the exit code,
+// standard output and standard error.
+func runEvalCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, newApp(strings.NewReader(""), &out, &errb))
+	return code, out.String(), errb.String()
+}
+
+// The line formats of score.py.
+var (
+	articleLineRE = regexp.MustCompile(`^(\S+): P=\d\.\d\d R=\d\.\d\d \((\d+)/(\d+) gold, (\d+) false\+\)$`)
+	totalLineRE   = regexp.MustCompile(`^F1=\d\.\d{3} P=\d\.\d{3} R=\d\.\d{3} dates=\d\.\d{3} articles=(\d+) gold=(\d+) false\+=(\d+)$`)
+	falsePosRE    = regexp.MustCompile(`^  false\+ (\S+): .* --[a-z_]+--> .* \[('[^']*'(, )?)+\]$`)
+	missedRE      = regexp.MustCompile(`^  missed (\S+): .+ --[a-z_]+--> .+$`)
+)
+
+// repoTestdata returns the repository's testdata folder, found by walking up
+// to go.mod.
+func repoTestdata(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "testdata")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// checkEvalText checks eval's text output against score.py's formats and
+// against the gold file: one line per gold article in order, the totals last.
+func checkEvalText(t *testing.T, out string, gold []ingest.GoldLine, verbose bool) {
+	t.Helper()
+	var ids []string
+	required := 0
+	for _, g := range gold {
+		if !slices.Contains(ids, g.Article) {
+			ids = append(ids, g.Article)
+		}
+		if !g.Optional {
+			required++
+		}
+	}
+	slices.Sort(ids)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	var seen []string
+	fps, misses, sumFP := 0, 0, 0
+	for _, l := range lines[:len(lines)-1] {
+		switch {
+		case articleLineRE.MatchString(l):
+			m := articleLineRE.FindStringSubmatch(l)
+			seen = append(seen, m[1])
+			var fp int
+			fmt.Sscan(m[4], &fp)
+			sumFP += fp
+		case verbose && falsePosRE.MatchString(l):
+			fps++
+		case verbose && missedRE.MatchString(l):
+			misses++
+		default:
+			t.Errorf("eval printed %q, not a line of score.py's formats", l)
+		}
+	}
+	if !slices.Equal(seen, ids) {
+		t.Errorf("eval article lines = %v, want %v", seen, ids)
+	}
+	total := lines[len(lines)-1]
+	m := totalLineRE.FindStringSubmatch(total)
+	if m == nil {
+		t.Fatalf("eval last line = %q, want F1=... P=... R=... dates=... articles=N gold=N false+=N", total)
+	}
+	if want := fmt.Sprintf("articles=%d gold=%d false+=%d", len(ids), required, sumFP); !strings.HasSuffix(total, want) {
+		t.Errorf("eval last line = %q, want it to end %q", total, want)
+	}
+	if verbose && fps != sumFP {
+		t.Errorf("eval -v printed %d false+ lines, want %d", fps, sumFP)
+	}
+}
+
+func TestEvalTestdata(t *testing.T) {
+	td := repoTestdata(t)
+	goldPath := filepath.Join(td, "gold.jsonl")
+	if _, err := os.Stat(goldPath); err != nil {
+		t.Skipf("no %s", goldPath)
+	}
+	gold, err := ingest.ReadGold(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles := filepath.Join(td, "articles")
+	for _, verbose := range []bool{false, true} {
+		t.Run(fmt.Sprintf("verbose=%v", verbose), func(t *testing.T) {
+			args := []string{"eval", "--gold", goldPath, articles}
+			if verbose {
+				args = append(args, "-v")
+			}
+			code, out, errs := runEvalCLI(t, args...)
+			if code != exitOK {
+				t.Fatalf("eval %v exit %d, want 0; stderr:\n%s", args, code, errs)
+			}
+			checkEvalText(t, out, gold, verbose)
+		})
+	}
+
+	t.Run("json", func(t *testing.T) {
+		code, out, errs := runEvalCLI(t, "--json", "eval", "--gold", goldPath, articles)
+		if code != exitOK {
+			t.Fatalf("eval --json exit %d, want 0; stderr:\n%s", code, errs)
+		}
+		var got struct {
+			Gold     string  `json:"gold"`
+			F1       float64 `json:"f1"`
+			Required int     `json:"required"`
+			Articles []struct {
+				Article        string            `json:"article"`
+				FalsePositives []json.RawMessage `json:"false_positives"`
+				Misses         []json.RawMessage `json:"misses"`
+			} `json:"articles"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("eval --json output is not one JSON object: %v\n%s", err, out)
+		}
+		_, text, _ := runEvalCLI(t, "eval", "--gold", goldPath, articles)
+		if want := fmt.Sprintf("F1=%.3f ", got.F1); !strings.Contains(text, want) {
+			t.Errorf("eval --json f1 = %v, text output says %q", got.F1, text)
+		}
+		if got.Gold != goldPath || len(got.Articles) == 0 || got.Required == 0 {
+			t.Errorf("eval --json = %+v, want the gold file named and its articles scored", got)
+		}
+		if !strings.Contains(out, `"false_positives":[`) || strings.Contains(out, `"misses":null`) {
+			t.Errorf("eval --json lists must be [] rather than null: %s", out)
+		}
+	})
+}
+
+// writeFiles writes files (name -> content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const evalArticle = "title: Talks\ndate: 2023-05-24\n\nChinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin in Beijing on Wednesday.\n"
+
+func TestEvalFormats(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"articles/a.txt":  evalArticle,
+		"articles/a.md":   "not this one: .txt comes first",
+		"articles/b.md":   evalArticle,
+		"articles/c":      evalArticle,
+		"articles/d.json": `{"id":"d","title":"Talks","date":"2023-05-24","text":` + mustJSON(t, evalArticle[strings.Index(evalArticle, "Chinese"):]) + `}`,
+		"gold.jsonl": `{"article":"c","source":["Xi Jinping"],"relation":"meet","target":["Mikhail Mishustin"],"date":"2023-05-24"}
+{"article":"a","source":["Xi Jinping"],"relation":"meet","target":["Mikhail Mishustin"],"date":"2023-05-24"}
+{"article":"a","source":["Xi Jinping"],"relation":"leads","target":["China"],"optional":true}
+{"article":"b","source":["Russia"],"relation":"attack","target":["Ukraine"]}
+{"article":"d","source":["Xi Jinping"],"relation":"meet","target":["Mikhail Mishustin"]}
+`,
+	})
+	goldPath := filepath.Join(dir, "gold.jsonl")
+	gold, err := ingest.ReadGold(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runEvalCLI(t, "eval", "-v", "--gold", goldPath, filepath.Join(dir, "articles"))
+	if code != exitOK {
+		t.Fatalf("eval exit %d, want 0; stderr:\n%s", code, errs)
+	}
+	checkEvalText(t, out, gold, true)
+	// b's gold line is not in its text: it must be missed, whatever the extractor finds.
+	if want := "  missed b: Russia --attack--> Ukraine\n"; !strings.Contains(out, want) {
+		t.Errorf("eval -v output lacks %q:\n%s", want, out)
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestEvalErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"articles/a.txt": evalArticle,
+		"gold.jsonl":     `{"article":"a","source":["Xi Jinping"],"relation":"meet","target":["Mikhail Mishustin"]}` + "\n" + `{"article":"zz-missing","source":["A"],"relation":"meet","target":["B"]}` + "\n",
+		"bad.jsonl":      `{"article":"a","source":["Xi Jinping"],"relation":"meet","target":["Mikhail Mishustin"]}` + "\n" + `{"article":"a","source":"A"}` + "\n",
+	})
+	articles := filepath.Join(dir, "articles")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no gold flag", []string{"eval", articles}, exitError, "--gold"},
+		{"no dir", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl")}, exitError, "arg"},
+		{"missing article", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), articles}, exitError, `no file for article "zz-missing"`},
+		{"bad gold line", []string{"eval", "--gold", filepath.Join(dir, "bad.jsonl"), articles}, exitError, "bad.jsonl:2:"},
+		{"absent gold file", []string{"eval", "--gold", filepath.Join(dir, "nope.jsonl"), articles}, exitError, "nope.jsonl"},
+		{"dir not a folder", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "gold.jsonl")}, exitError, "not a folder"},
+		{"absent dir", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "nope")}, exitError, "nope"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runEvalCLI(t, tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.msg) {
+				t.Errorf("%v: exit %d, stderr %q, want exit %d and %q", tt.args, code, errs, tt.code, tt.msg)
+			}
+			if out != "" {
+				t.Errorf("%v printed %q on stdout, want nothing", tt.args, out)
+			}
+		})
+	}
+}
