@@ -150,7 +150,7 @@ func runEntity(ctx context.Context, a *App, o entityOptions) error {
 	}
 	slices.SortStableFunc(out.Affiliations, func(x, y edgeJSON) int { return y.Evidence - x.Evidence })
 	for _, e := range recent {
-		out.RecentEvents = append(out.RecentEvents, eventToJSON(ctx, names, articles, e))
+		out.RecentEvents = append(out.RecentEvents, eventToJSON(ctx, names, articles, orient(e, act.ID)))
 	}
 	if a.JSON {
 		j := newJSONLines(a.Out)

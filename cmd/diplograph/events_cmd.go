@@ -90,6 +90,16 @@ func runEvents(ctx context.Context, a *App, o eventsOptions) error {
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
+	for i, e := range events {
+		switch {
+		case len(q.From) > 0:
+			events[i] = orient(e, q.From[0])
+		case len(q.To) > 0 && e.Source == q.To[0]:
+			if o := orient(e, e.Target); o.Source != e.Source {
+				events[i] = o // a symmetric event reads towards the --to actor
+			}
+		}
+	}
 	if len(events) == 0 {
 		a.infof("No events under the given filters.")
 		return nil
@@ -123,6 +133,15 @@ func runEvents(ctx context.Context, a *App, o eventsOptions) error {
 		t.row(ej.Date.String(), ej.Source, ej.Relation, ej.Target, string(ej.Modality), fmt.Sprint(len(ej.Evidence)), ej.Sentence, article)
 	}
 	return t.flush()
+}
+
+// orient returns e with its ends swapped when its relation is symmetric and
+// id is its target, so that an actor's events read from it.
+func orient(e graph.Event, id string) graph.Event {
+	if r, ok := graph.LookupRelation(e.Relation); ok && r.Symmetric && e.Target == id && e.Source != id {
+		e.Source, e.Target = e.Target, e.Source
+	}
+	return e
 }
 
 // eventJSON is an event in JSON output: the ONTOLOGY line format, with every
