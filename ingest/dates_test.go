@@ -11,9 +11,9 @@ import (
 	"github.com/diplograph/diplograph/graph"
 )
 
-// exprDates formats the expressions of s as "Text=date" resolved against
+// dtExprDates formats the expressions of s as "Text=date" resolved against
 // article, for comparison with a table.
-func exprDates(s string, article graph.Date, future bool) []string {
+func dtExprDates(s string, article graph.Date, future bool) []string {
 	var out []string
 	for _, e := range FindTimeExprs(s) {
 		out = append(out, e.Text+"="+e.Resolve(article, future).String())
@@ -21,7 +21,7 @@ func exprDates(s string, article graph.Date, future bool) []string {
 	return out
 }
 
-func mustDate(t testing.TB, s string) graph.Date {
+func dtMustDate(t testing.TB, s string) graph.Date {
 	t.Helper()
 	d, err := graph.ParseDate(s)
 	if err != nil {
@@ -239,19 +239,19 @@ func TestResolveTimeExprs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			article := mustDate(t, tt.article)
-			got := exprDates(tt.s, article, tt.future)
+			article := dtMustDate(t, tt.article)
+			got := dtExprDates(tt.s, article, tt.future)
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("FindTimeExprs(%q).Resolve(%v, %v) = %q, want %q", tt.s, article, tt.future, got, tt.want)
 			}
-			checkSpans(t, tt.s, FindTimeExprs(tt.s))
+			dtCheckSpans(t, tt.s, FindTimeExprs(tt.s))
 		})
 	}
 }
 
-// checkSpans checks that the expressions of s lie inside it, left to right,
+// dtCheckSpans checks that the expressions of s lie inside it, left to right,
 // without overlap, with Text the bytes of their span.
-func checkSpans(t testing.TB, s string, es []TimeExpr) {
+func dtCheckSpans(t testing.TB, s string, es []TimeExpr) {
 	t.Helper()
 	end := 0
 	for _, e := range es {
@@ -265,8 +265,8 @@ func checkSpans(t testing.TB, s string, es []TimeExpr) {
 	}
 }
 
-// checkResolved checks that d is no date or a date that reads back as itself.
-func checkResolved(t testing.TB, s string, e TimeExpr, d graph.Date) {
+// dtCheckResolved checks that d is no date or a date that reads back as itself.
+func dtCheckResolved(t testing.TB, s string, e TimeExpr, d graph.Date) {
 	t.Helper()
 	if d.IsZero() {
 		return
@@ -290,7 +290,7 @@ func FuzzFindTimeExprs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, days int32, future bool) {
 		es := FindTimeExprs(s)
-		checkSpans(t, s, es)
+		dtCheckSpans(t, s, es)
 		var article graph.Date
 		if days >= 0 {
 			// Any day from 1970 to about 2070.
@@ -298,15 +298,15 @@ func FuzzFindTimeExprs(f *testing.F) {
 		}
 		for _, e := range es {
 			for _, fut := range []bool{future, !future} {
-				checkResolved(t, s, e, e.Resolve(article, fut))
+				dtCheckResolved(t, s, e, e.Resolve(article, fut))
 			}
-			checkResolved(t, s, e, e.Resolve(graph.Date{Year: int(days % 3000), Month: time.Month(days % 15), Day: int(days % 40), Precision: graph.DayPrecision}, future))
+			dtCheckResolved(t, s, e, e.Resolve(graph.Date{Year: int(days % 3000), Month: time.Month(days % 15), Day: int(days % 40), Precision: graph.DayPrecision}, future))
 		}
 	})
 }
 
-// repoRoot returns the directory holding go.mod above the working directory.
-func repoRoot(tb testing.TB) string {
+// dtRepoRoot returns the directory holding go.mod above the working directory.
+func dtRepoRoot(tb testing.TB) string {
 	tb.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -324,17 +324,17 @@ func repoRoot(tb testing.TB) string {
 	}
 }
 
-// reutersArticle is an article of the Reuters corpus: its date and body.
-type reutersArticle struct {
+// dtReutersArticle is an article of the Reuters corpus: its date and body.
+type dtReutersArticle struct {
 	date graph.Date
 	body string
 }
 
-// readReuters reads up to n articles of ../shared/corpus/reuters21578, or
+// dtReadReuters reads up to n articles of ../shared/corpus/reuters21578, or
 // skips when the corpus is absent.
-func readReuters(tb testing.TB, n int) []reutersArticle {
+func dtReadReuters(tb testing.TB, n int) []dtReutersArticle {
 	tb.Helper()
-	dir := filepath.Join(repoRoot(tb), "..", "shared", "corpus", "reuters21578")
+	dir := filepath.Join(dtRepoRoot(tb), "..", "shared", "corpus", "reuters21578")
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(names) == 0 {
 		tb.Skipf("no Reuters corpus in %s", dir)
@@ -342,13 +342,13 @@ func readReuters(tb testing.TB, n int) []reutersArticle {
 	if len(names) > n {
 		names = names[:n]
 	}
-	var out []reutersArticle
+	var out []dtReutersArticle
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			tb.Fatalf("read %s: %v", name, err)
 		}
-		var a reutersArticle
+		var a dtReutersArticle
 		sc := bufio.NewScanner(strings.NewReader(string(data)))
 		off := 0
 		for sc.Scan() {
@@ -377,12 +377,12 @@ func TestFindTimeExprsReuters(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus test")
 	}
-	arts := readReuters(t, 3000)
+	arts := dtReadReuters(t, 3000)
 	found := 0
 	for _, a := range arts {
 		for _, s := range strings.Split(a.body, ". ") {
 			es := FindTimeExprs(s)
-			checkSpans(t, s, es)
+			dtCheckSpans(t, s, es)
 			for _, e := range es {
 				found++
 				for _, future := range []bool{false, true} {
@@ -401,7 +401,7 @@ func TestFindTimeExprsReuters(t *testing.T) {
 }
 
 func BenchmarkFindTimeExprs(b *testing.B) {
-	arts := readReuters(b, 2000)
+	arts := dtReadReuters(b, 2000)
 	var sentences []string
 	size := 0
 	for _, a := range arts {
