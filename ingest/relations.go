@@ -57,9 +57,9 @@ func clauseOf(toks []token, ms []mention) []int {
 					c++
 				default:
 					// ", he said." / ", Li said" at the end
-					if e, ok := mentionEnd[i+1]; ok && e < len(toks) && speechVerbs[toks[e].lower] {
+					if e, ok := mentionEnd[i+1]; ok && e < len(toks) && speechVerbs[toks[e].lower] && trailingSpeech(toks, e+1) {
 						c++
-					} else if i+2 < len(toks) && speechVerbs[toks[i+1].lower] {
+					} else if i+2 < len(toks) && speechVerbs[toks[i+1].lower] && trailingSpeech(toks, i+2) {
 						c++
 					}
 				}
@@ -86,6 +86,21 @@ func clauseOf(toks []token, ms []mention) []int {
 	return cl
 }
 
+// trailingSpeech reports whether a speech verb ending before toks[i] closes
+// its sentence (", he said." / ", Li said on Tuesday"), so that what came
+// before it is the reported content.
+func trailingSpeech(toks []token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	switch toks[i].lower {
+	case ".", ",", "\"", "on", "in", "at", "last", "this", "late", "earlier", "yesterday", "today", "tonight",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "after", "before", "during", "while", "when":
+		return true
+	}
+	return false
+}
+
 // groupAt returns the coordination that mention k belongs to: "China and
 // Russia", "the United States, Japan and South Korea".
 func groupAt(toks []token, ms []mention, k int) []mention {
@@ -108,6 +123,25 @@ func groupAt(toks []token, ms []mention, k int) []mention {
 	}
 	for hi+1 < len(ms) && joined(ms[hi], ms[hi+1]) && ms[hi+1].kind == ms[hi].kind {
 		hi++
+	}
+	// a list is closed by "and": "A, B and C"; "A, B" alone is no list
+	hasAnd := func(a, b mention) bool {
+		for j := a.e; j < b.s; j++ {
+			if toks[j].lower == "and" {
+				return true
+			}
+		}
+		return false
+	}
+	for hi > k && !hasAnd(ms[hi-1], ms[hi]) {
+		hi--
+	}
+	if hi == k && (hi == lo || !hasAnd(ms[hi-1], ms[hi])) {
+		// k closes no list; it may be inside one that closes later
+		lo = k
+		for lo > 0 && joined(ms[lo-1], ms[lo]) && ms[lo-1].kind == ms[lo].kind && hasAnd(ms[lo-1], ms[lo]) {
+			lo--
+		}
 	}
 	g := make([]mention, 0, hi-lo+1)
 	for j := lo; j <= hi; j++ {
@@ -522,7 +556,10 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 			return nil
 		}
 		src = rf.subject(i)
-		if src != nil && i-src[len(src)-1].e > 20 {
+		if src == nil && tgt != nil {
+			src = rf.subjectAfterFrontedPhrase(i, tgt)
+		}
+		if src != nil && src[0].e <= i && i-src[len(src)-1].e > 20 {
 			return nil
 		}
 		subjectCarried = true
@@ -553,6 +590,35 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 		fs[k].predicate = subjectCarried
 	}
 	return fs
+}
+
+// subjectAfterFrontedPhrase finds the subject of a clause that opens with a
+// prepositional phrase holding the cue: "After a day of meetings with Bush
+// and Shultz, Clark told ...", "During talks with Y, X said ...".
+func (rf *relationFinder) subjectAfterFrontedPhrase(i int, tgt []mention) []mention {
+	c := rf.cl[i]
+	first := i
+	for first > 0 && rf.cl[first-1] == c {
+		first--
+	}
+	switch rf.toks[first].lower {
+	case "after", "during", "at", "following", "before", "in", "on", "ahead", "since":
+	default:
+		return nil
+	}
+	j := tgt[len(tgt)-1].e
+	for j < len(rf.toks) && rf.toks[j].text != "," {
+		if _, ok := rf.at[j]; ok && !rf.governed(j) {
+			return nil
+		}
+		j++
+	}
+	for k, m := range rf.ms {
+		if m.s > j && m.s <= j+3 && !m.poss && !rf.governed(m.s) {
+			return groupAt(rf.toks, rf.ms, k)
+		}
+	}
+	return nil
 }
 
 // definite reports whether the noun at i has the definite article or a
@@ -588,7 +654,7 @@ func (rf *relationFinder) theirBefore(i int) bool {
 func (rf *relationFinder) objectOfClause(subj []mention, i int) []mention {
 	last := subj[len(subj)-1]
 	for k, m := range rf.ms {
-		if m.s >= last.e && m.e <= i && rf.cl[m.s] == rf.cl[i] && m.kind == last.kind && !rf.governed(m.s) {
+		if m.s >= last.e && m.e <= i && rf.cl[m.s] == rf.cl[i] && m.kind == last.kind && (!rf.governed(m.s) || rf.toks[m.s-1].lower == "with") {
 			return groupAt(rf.toks, rf.ms, k)
 		}
 	}
