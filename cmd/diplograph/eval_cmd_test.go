@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -246,5 +247,80 @@ func TestEvalErrors(t *testing.T) {
 				t.Errorf("%v printed %q on stdout, want nothing", tt.args, out)
 			}
 		})
+	}
+}
+
+// TestEvalAgreesWithScorePy runs the reference scorer over what `extract
+// --format jsonl` prints for each article of testdata/gold.jsonl, as
+// score.py --cmd would, and compares its text with `eval -v` line for line.
+func TestEvalAgreesWithScorePy(t *testing.T) {
+	td := repoTestdata(t)
+	goldPath := filepath.Join(td, "gold.jsonl")
+	scorePy := filepath.Join(filepath.Dir(td), "..", "shared", "tools", "score.py")
+	for _, p := range []string{goldPath, scorePy} {
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("no %s", p)
+		}
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	if code, _, _ := runEvalCLI(t, "extract", "--help"); code != exitOK {
+		t.Skip("no extract command")
+	}
+	gold, err := ingest.ReadGold(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles := filepath.Join(td, "articles")
+	var pred bytes.Buffer
+	done := map[string]bool{}
+	for _, g := range gold {
+		if done[g.Article] {
+			continue
+		}
+		done[g.Article] = true
+		path, err := ingest.ArticleFile(articles, g.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := runEvalCLI(t, "extract", "--format", "jsonl", path)
+		if code != exitOK {
+			t.Fatalf("extract --format jsonl %s: exit %d\n%s", path, code, errs)
+		}
+		// score.py --pred files name each line's article in "file".
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if line == "" {
+				continue
+			}
+			var e map[string]any
+			if err := json.Unmarshal([]byte(line), &e); err != nil {
+				t.Fatalf("extract printed %q: %v", line, err)
+			}
+			e["file"] = g.Article
+			b, err := json.Marshal(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pred.Write(append(b, '\n'))
+		}
+	}
+	predPath := filepath.Join(t.TempDir(), "pred.jsonl")
+	if err := os.WriteFile(predPath, pred.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, scorePy, "--gold", goldPath, "--pred", predPath, "-v")
+	cmd.Env = append(os.Environ(), "PYTHONIOENCODING=utf-8")
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("score.py: %v", err)
+	}
+	code, got, errs := runEvalCLI(t, "eval", "-v", "--gold", goldPath, articles)
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, errs)
+	}
+	if got != string(want) {
+		t.Errorf("eval -v --gold %s =\n%s\nscore.py prints\n%s", goldPath, got, want)
 	}
 }
