@@ -78,9 +78,6 @@ func runEntities(ctx context.Context, a *App, o entitiesOptions) error {
 	if a.JSON {
 		out := newJSONLines(a.Out)
 		for _, in := range infos {
-			if in.Aliases == nil {
-				in.Aliases = []string{}
-			}
 			if err := out.put(in); err != nil {
 				return err
 			}

@@ -181,7 +181,7 @@ func summariesSpan(ss []graph.Summary) (first, last graph.Date) {
 		if !s.First.IsZero() && (first.IsZero() || s.First.Before(first)) {
 			first = s.First
 		}
-		if !s.Last.IsZero() && (last.IsZero() || last.End().Time().Before(s.Last.End().Time())) {
+		if !s.Last.IsZero() && (last.IsZero() || last.Before(s.Last)) {
 			last = s.Last
 		}
 	}
