@@ -473,8 +473,11 @@ func TestTitles(t *testing.T) {
 		{"Ambassador", graph.OfficialOf, TitleOfficial},
 		{"senior fellow", graph.AffiliatedWith, TitleMember},
 		{"director", graph.AffiliatedWith, TitleMember},
-		{"Secretary-General", graph.AffiliatedWith, TitleHead},
+		{"Secretary-General", graph.AffiliatedWith, TitleOfficial},
+		{"CEO", graph.AffiliatedWith, TitleOfficial},
+		{"chairman", graph.AffiliatedWith, TitleOfficial},
 		{"Chairman", graph.AffiliatedWith, TitleHead},
+		{"president", graph.AffiliatedWith, TitleHead},
 	} {
 		te, ok := titles[c.title]
 		if !ok {
@@ -488,6 +491,34 @@ func TestTitles(t *testing.T) {
 	for _, absent := range []string{"lawmaker", "governor"} {
 		if _, ok := titles[absent]; ok {
 			t.Errorf("title %q present, want it left out", absent)
+		}
+	}
+}
+
+// TestLeaderNamesDistinct checks that no leader's name or alias is written
+// exactly like a country's, an organization's or a title (matching is
+// case-sensitive, so "UNO" and "Uno" do not collide).
+func TestLeaderNamesDistinct(t *testing.T) {
+	lex := loadDefault(t)
+	owner := map[string]string{}
+	for _, c := range lex.Countries {
+		for _, n := range c.Names() {
+			owner[n] = "country " + c.Code
+		}
+	}
+	for _, o := range lex.Orgs {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			owner[n] = string(o.Kind) + " " + o.Name
+		}
+	}
+	for _, te := range lex.Titles {
+		owner[te.Title] = "a title"
+	}
+	for _, l := range lex.Leaders {
+		for _, n := range append([]string{l.Name}, l.Aliases...) {
+			if o, ok := owner[n]; ok {
+				t.Errorf("leader %s (%s, %s from %s): %q is also %s", l.Name, l.Country, l.Role, l.From, n, o)
+			}
 		}
 	}
 }
