@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"text/tabwriter"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
@@ -51,8 +50,8 @@ func runStats(ctx context.Context, a *App) error {
 
 // writeStats prints the counts for people, aligned.
 func writeStats(a *App, st store.Stats) error {
-	w := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	row := func(name string, n int) { fmt.Fprintf(w, "%s\t%s\t\n", name, humanize.Comma(int64(n))) }
+	w := a.Out
+	row := func(name string, n int) { fmt.Fprintf(w, "%-24s%12s\n", name, humanize.Comma(int64(n))) }
 	row("articles", st.Articles)
 	row("sentences", st.Sentences)
 	row("events", st.Events)
@@ -60,9 +59,6 @@ func writeStats(a *App, st store.Stats) error {
 	row("actors", st.Actors)
 	for _, k := range graph.Kinds() {
 		row("  "+string(k), st.ActorsByKind[string(k)])
-	}
-	if err := w.Flush(); err != nil {
-		return err
 	}
 	if len(st.EventsByRelation) > 0 {
 		fmt.Fprintln(a.Out, "events by relation:")
@@ -79,9 +75,6 @@ func writeStats(a *App, st store.Stats) error {
 		})
 		for _, r := range rels {
 			row("  "+r, st.EventsByRelation[r])
-		}
-		if err := w.Flush(); err != nil {
-			return err
 		}
 	}
 	dates := "none"
