@@ -205,11 +205,16 @@ func joinTokens(sent string, toks []token, s, e int) string {
 func (st *docState) splitCompounds(toks []token) []token {
 	var out []token
 	for _, t := range toks {
-		if !t.word || !strings.Contains(t.text, "-") || !t.cap {
+		if !t.word || !strings.Contains(t.text, "-") || !(t.cap || strings.HasPrefix(t.text, "then-") || strings.HasPrefix(t.text, "ex-")) {
 			out = append(out, t)
 			continue
 		}
 		parts := strings.Split(t.text, "-")
+		if len(parts) == 2 && (parts[0] == "then" || parts[0] == "ex") {
+			// "then-Swiss President", "ex-Soviet": the prefix is its own word
+			out = append(out, mkSubToken(parts[0], t.start), token{text: "-", lower: "-", start: t.start + len(parts[0]), end: t.start + len(parts[0]) + 1}, mkSubToken(parts[1], t.start+len(parts[0])+1))
+			continue
+		}
 		ok := len(parts) >= 2
 		for _, p := range parts {
 			if !st.isActorWord(p) {
@@ -234,6 +239,13 @@ func (st *docState) splitCompounds(toks []token) []token {
 		}
 	}
 	return out
+}
+
+// mkSubToken makes a token of part p of a word, starting at byte off.
+func mkSubToken(p string, off int) token {
+	t := mkToken(p, 0, len(p), true)
+	t.start, t.end = off, off+len(p)
+	return t
 }
 
 // isActorWord reports whether one word names an actor on its own.

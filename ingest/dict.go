@@ -104,12 +104,13 @@ type dict struct {
 	titles  trie // lower-cased role titles
 	leaders map[string][]*LeaderEntry
 	actors  map[string]graph.Actor
+	media   map[string]bool // news organizations: they report events, they are no party to them
 	cues    *cueSet
 }
 
 // buildDict compiles the lexicon.
 func buildDict(lex *Lexicon) *dict {
-	d := &dict{leaders: map[string][]*LeaderEntry{}, actors: map[string]graph.Actor{}}
+	d := &dict{leaders: map[string][]*LeaderEntry{}, actors: map[string]graph.Actor{}, media: map[string]bool{}}
 	add := func(name string, c candidate) {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -156,8 +157,23 @@ func buildDict(lex *Lexicon) *dict {
 		if kind == "" {
 			kind = graph.Organization
 		}
+		if oe.Country != "" && isGovernmentBody(oe.Name) {
+			// a ministry, department or army of one state stands for that
+			// state, as a seat of government does ("the State Department said")
+			if ca, ok := d.actors[graph.ActorID(graph.Country, oe.Country)]; ok {
+				c := candidate{actor: ca, nk: nkCapital}
+				add(oe.Name, c)
+				for _, n := range oe.Aliases {
+					add(n, c)
+				}
+				continue
+			}
+		}
 		a := graph.Actor{ID: graph.ActorID(kind, oe.Name), Name: oe.Name, Kind: kind}
 		d.actors[a.ID] = a
+		if isMedia(oe.Name, oe.Aliases) {
+			d.media[a.ID] = true
+		}
 		c := candidate{actor: a}
 		add(oe.Name, c)
 		for _, n := range oe.Aliases {
@@ -194,6 +210,38 @@ func buildDict(lex *Lexicon) *dict {
 	}
 	d.cues = buildCues(lex.Cues)
 	return d
+}
+
+// governmentWords mark the name of a state's own body.
+var governmentWords = setOf(`Ministry Department Pentagon Cabinet Army Navy Forces Government Kremlin Office
+Secretariat Council`)
+
+// isGovernmentBody reports whether an organization's name is that of a
+// ministry, department, army or office of a state.
+func isGovernmentBody(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if governmentWords[w] && !strings.Contains(name, "Bank") && !strings.Contains(name, "Party") {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaWords mark a news organization's name.
+var mediaWords = setOf(`News Agency Agence Press Presse Times Post Daily Television TV Broadcasting Radio
+Reuters Bloomberg Interfax Sputnik CNN BBC AFP AP TASS Tass ITAR-TASS Kyodo Yonhap KCNA Xinhua Journal Herald
+Tribune Gazette Telegraph Guardian Channel Network Newsweek Economist`)
+
+// isMedia reports whether an organization is a news organization.
+func isMedia(name string, aliases []string) bool {
+	for _, n := range append([]string{name}, aliases...) {
+		for _, w := range strings.Fields(n) {
+			if mediaWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // widen moves an open-or-not date by years (a zero date stays open).

@@ -203,6 +203,108 @@ func parseGoldLine(line []byte) (GoldLine, error) {
 	return g, nil
 }
 
+// ReadPredictions reads a prediction file as score.py's --pred reads it:
+// JSON lines in the extraction output format (ONTOLOGY.md), each filed
+// under its "file" field, else its "article" field. Fields are read as
+// score.py reads them: a null modality is the (dropped) modality "None", a
+// "negated": true marks the line negated, a null source or target is the
+// name "None", a null or empty date is no date. Lines that name no article
+// are skipped, as they can match no gold line. Errors name the file and line.
+func ReadPredictions(path string) (map[string][]Record, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("predictions: %w", err)
+	}
+	pred, err := parsePredictions(data)
+	if err != nil {
+		return nil, fmt.Errorf("predictions %s:%w", path, err)
+	}
+	return pred, nil
+}
+
+// parsePredictions parses the JSON lines of a prediction file; errors start
+// with the line number.
+func parsePredictions(data []byte) (map[string][]Record, error) {
+	pred := map[string][]Record{}
+	for n, line := range pyLines(data) {
+		if len(pyStrip(line)) == 0 {
+			continue
+		}
+		id, r, err := parsePrediction(line)
+		if err != nil {
+			return nil, fmt.Errorf("%d: %w", n+1, err)
+		}
+		if id != "" {
+			pred[id] = append(pred[id], r)
+		}
+	}
+	return pred, nil
+}
+
+// parsePrediction decodes one prediction line into the article it is filed
+// under and a record carrying what the scorer reads of it.
+func parsePrediction(line []byte) (string, Record, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return "", Record{}, fmt.Errorf("not a JSON object")
+		}
+		return "", Record{}, fmt.Errorf("not JSON: %w", err)
+	}
+	// str reads a string field as Python's str(e.get(key, missing)) does for
+	// the values that make sense: null is "None".
+	str := func(key, missing string) (string, error) {
+		raw, ok := fields[key]
+		if !ok {
+			return missing, nil
+		}
+		if string(raw) == "null" {
+			return "None", nil
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("%q is not a string", key)
+		}
+		return s, nil
+	}
+	// The article: "file" if present, else "article"; not a string: none.
+	var id string
+	key := "article"
+	if _, ok := fields["file"]; ok {
+		key = "file"
+	}
+	if raw, ok := fields[key]; ok {
+		_ = json.Unmarshal(raw, &id)
+	}
+	var r Record
+	var err error
+	if r.Source, err = str("source", ""); err != nil {
+		return "", r, err
+	}
+	if r.Target, err = str("target", ""); err != nil {
+		return "", r, err
+	}
+	if r.Modality, err = str("modality", ""); err != nil {
+		return "", r, err
+	}
+	if raw, ok := fields["relation"]; ok {
+		if err := json.Unmarshal(raw, &r.Relation); err != nil || string(raw) == "null" {
+			return "", r, fmt.Errorf(`"relation" is not a string`)
+		}
+	}
+	if raw, ok := fields["date"]; ok && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &r.Date); err != nil {
+			return "", r, fmt.Errorf(`"date" is not a string`)
+		}
+	}
+	if string(fields["negated"]) == "true" {
+		r.Modality = string(graph.Negated)
+	}
+	r.Article = id
+	return id, r, nil
+}
+
 // pyLines splits data into lines as Python's universal-newline text mode
 // does: a line ends at \n, \r\n or \r. The terminators are dropped.
 func pyLines(data []byte) [][]byte {

@@ -29,7 +29,7 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		// pronouns in subject position
-		if personPronouns[t.text] && st.lastSubj != "" && (i == 0 || isClauseOpener(toks[i-1])) {
+		if personPronouns[t.text] && st.lastSubj != "" {
 			ms = append(ms, mention{s: i, e: i + 1, id: st.lastSubj, kind: graph.Person, pronoun: true})
 			i++
 			continue
@@ -48,6 +48,14 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 				tn = 1
 			}
 			j := i + tn
+			// "Chinese Ambassador to Australia Ma Zhaoxu": the posting is no affiliation
+			if j+1 < len(toks) && toks[j].lower == "to" {
+				if n, node := st.d.names.longest(toks, j+1, keyText); node != nil {
+					if c, ok := st.resolve(node); ok && c.actor.Kind == graph.Country {
+						j += 1 + n
+					}
+				}
+			}
 			nl := st.nameAt(toks, j)
 			if nl > 0 && (t.cap || te == nil || (i > 0 && len(ms) > 0 && ms[len(ms)-1].e >= i-1)) {
 				p := st.personFromName(sent, toks, j, j+nl)

@@ -112,11 +112,15 @@ func groupAt(toks []token, ms []mention, k int) []mention {
 		for j := a.e; j < b.s; j++ {
 			switch toks[j].lower {
 			case ",", "and", "'s":
+			case "his", "her", "its", "their": // "Xi and his Swiss counterpart Doris Leuthard"
+				if j == a.e || toks[j-1].lower != "and" {
+					return false
+				}
 			default:
 				return false
 			}
 		}
-		return b.s-a.e <= 2 && !(a.poss && b.s-a.e == 1)
+		return b.s-a.e <= 3 && !(a.poss && b.s-a.e == 1)
 	}
 	for lo > 0 && joined(ms[lo-1], ms[lo]) && ms[lo-1].kind == ms[lo].kind {
 		lo--
@@ -361,6 +365,14 @@ func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
 		}
 		if k, ok := rf.at[j]; ok {
 			if cue.Direct && !rf.governedBetween(e, j) {
+				if rf.ms[k].poss {
+					// "urged the North's allies, China and Russia": the
+					// possessive qualifies the object; an apposition names it
+					if g := rf.appositionAfter(rf.ms[k].e + 1); g != nil {
+						return g, ""
+					}
+					return []mention{rf.ms[k]}, ""
+				}
 				return groupAt(rf.toks, rf.ms, k), ""
 			}
 			continue
@@ -385,6 +397,23 @@ func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
 		}
 	}
 	return nil, ""
+}
+
+// appositionAfter finds ", X and Y," right after the head noun that
+// follows token s (within a few words): the object's name given in apposition.
+func (rf *relationFinder) appositionAfter(s int) []mention {
+	for j := s; j < len(rf.toks) && j < s+4; j++ {
+		if rf.toks[j].text == "," {
+			if k, ok := rf.at[j+1]; ok {
+				return groupAt(rf.toks, rf.ms, k)
+			}
+			return nil
+		}
+		if !rf.toks[j].word || rf.toks[j].cap {
+			return nil
+		}
+	}
+	return nil
 }
 
 // governedBetween reports whether a preposition stands in toks[s:e].
@@ -462,6 +491,10 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 	if cue.Has("passive") && rf.passive(i) {
 		tgt := rf.subject(i)
 		src := rf.agentAfter(e)
+		if ids := expand(src); tgt == nil && rel.Symmetric && len(ids) > 1 {
+			// "The agreement was signed by Shultz and Halefoglu"
+			return rf.pairwise(cue, ids, 0.7, i)
+		}
 		if src == nil || tgt == nil {
 			return nil
 		}
@@ -537,9 +570,15 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 			src = g
 		}
 	}
+	// "the North's traditional allies, China and Russia"
+	if src != nil && tgt == nil && rel.Symmetric && src[0].poss {
+		if g := rf.appositionAfter(e); g != nil {
+			return rf.emit(cue, expand(src), expand(g), 0.7, i)
+		}
+	}
 	// "China is Russia's largest trading partner"
 	if src != nil && tgt == nil && rel.Symmetric && src[0].poss {
-		if subj := rf.subject(src[0].s); subj != nil {
+		if subj := rf.subject(src[0].s); subj != nil && rf.copulaBetween(subj[len(subj)-1].e, src[0].s) {
 			return rf.emit(cue, expand(subj), expand(src), 0.7, i)
 		}
 	}
@@ -619,6 +658,17 @@ func (rf *relationFinder) subjectAfterFrontedPhrase(i int, tgt []mention) []ment
 		}
 	}
 	return nil
+}
+
+// copulaBetween reports whether a form of "be" or "become" stands in toks[s:e].
+func (rf *relationFinder) copulaBetween(s, e int) bool {
+	for j := s; j < e; j++ {
+		switch rf.toks[j].lower {
+		case "is", "was", "are", "were", "became", "becomes", "become", "remains", "remained", "been":
+			return true
+		}
+	}
+	return false
 }
 
 // definite reports whether the noun at i has the definite article or a
@@ -739,6 +789,9 @@ func (rf *relationFinder) emit(cue *CueEntry, srcs, tgts []string, conf float64,
 			if cue.Has("person-target") && rf.st.kindOf(t) != graph.Person {
 				continue
 			}
+			if rf.st.d.media[s] || rf.st.d.media[t] {
+				continue
+			}
 			out = append(out, found{src: s, tgt: t, relation: cue.Relation, conf: conf, cue: i})
 		}
 	}
@@ -779,11 +832,15 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 				continue
 			}
 			return graph.Negated
-		case "will", "would", "'ll", "shall", "could", "may", "might", "should", "plans", "plan", "planned", "planning",
-			"pledged", "pledge", "pledges", "vowed", "vow", "vows", "agreed", "agree", "agrees", "expected", "proposed",
-			"propose", "proposes", "intends", "intend", "hopes", "hope", "seeks", "seek", "wants", "want", "aims", "going",
-			"ready", "willing", "prepared", "scheduled", "set", "must", "considering", "threatened", "threatens", "called", "urged":
+		case "will", "would", "'ll", "shall", "could", "may", "might", "should", "must", "proposed", "propose", "proposes", "considering":
 			if mod == graph.Asserted {
+				mod = graph.Intent
+			}
+		case "plans", "plan", "planned", "planning", "pledged", "pledge", "pledges", "vowed", "vow", "vows", "agreed",
+			"agree", "agrees", "expected", "intends", "intend", "hopes", "hope", "seeks", "seek", "wants", "want", "aims",
+			"going", "ready", "willing", "prepared", "scheduled", "set", "threatened", "threatens", "called", "urged", "due":
+			// intent only before an infinitive: "agreed to visit", not "agreed a deal"
+			if j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" && mod == graph.Asserted {
 				mod = graph.Intent
 			}
 		case "offered", "offers", "offer":

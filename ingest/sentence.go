@@ -209,7 +209,9 @@ func emitSentence(out []Sentence, text string, s, e, para int) []Sentence {
 	return out
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
 
 func skipSpaceFwd(text string, i, e int) int {
 	for i < e && isSpaceByte(text[i]) {
@@ -425,40 +427,64 @@ func abbrevClass(w string) int {
 }
 
 // starters are words that commonly start a sentence (lower case). After an
-// abbreviation that may end a sentence, one of these says it did.
-var starters = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`the a an he she it they we i you his her its their our my your this that
-		these those there here but and or so yet nor in on at of for with by from to as into
-		after before when while if although though because since until unless once however
-		meanwhile also earlier later last next one two some many most all both no not none
+// abbreviation that may end a sentence, one of these says it did. In
+// upper-case text, where adverbs and prepositions look the same after a
+// sentence's end as inside one, only the strong starters count.
+var starters = func() map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields(`and or so yet nor in on at of for with by from to as into
+		after before when while if although though because since until unless once
+		also earlier later last next one two some many most all both no not none
 		what why how who whom where which then now today yesterday tomorrow still even under
 		during according such other another each every more much only analysts officials
-		mr mrs ms dr president minister prime in despite among between over about`) {
-		m[w] = true
+		mr mrs ms dr despite among between over about here`) {
+		m[w] = starterWeak
+	}
+	for _, w := range strings.Fields(`the a an he she it they we i you his her its their our my your
+		this that these those there but however meanwhile`) {
+		m[w] = starterStrong
 	}
 	return m
 }()
 
+// Kinds of sentence starters.
+const (
+	starterWeak   = 1
+	starterStrong = 2
+)
+
 // startsSentence reports whether the word at text[k] is one that commonly
-// starts a sentence (in any case).
+// starts a sentence (in any case; a strong one when the word is in capitals).
 func startsSentence(text string, k, e int) bool {
 	var buf [maxWordLen]byte
-	n := 0
+	n, upper := 0, 0
 	for k < e && n < len(buf) {
 		c := text[k]
 		switch {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
+			upper++
 		case c >= 'a' && c <= 'z':
 		default:
-			return n > 0 && starters[string(buf[:n])] && !isWordByte(c)
+			if n == 0 || isWordByte(c) {
+				return false
+			}
+			return starterFits(starters[string(buf[:n])], n, upper)
 		}
 		buf[n] = c
 		n++
 		k++
 	}
-	return n > 0 && n < len(buf) && starters[string(buf[:n])]
+	return n > 0 && n < len(buf) && starterFits(starters[string(buf[:n])], n, upper)
+}
+
+// starterFits reports whether a starter of the kind given counts for a word
+// of n letters, upper of them in capitals.
+func starterFits(kind, n, upper int) bool {
+	if n > 1 && upper == n {
+		return kind == starterStrong
+	}
+	return kind > 0
 }
 
 // isWordByte reports whether c continues a word (a letter, digit, or a
