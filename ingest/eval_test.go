@@ -715,9 +715,141 @@ func TestScoreAgreesWithScorePy(t *testing.T) {
 					t.Fatal(err)
 				}
 				compareLines(t, fmt.Sprintf("Score(%s, %s)", gs.gold, name), got.String(), want)
+
+				// The same file read back as score.py --pred reads it.
+				read, err := ReadPredictions(predPath)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got.Reset()
+				if err := Score(gold, read).WriteText(&got, true); err != nil {
+					t.Fatal(err)
+				}
+				compareLines(t, fmt.Sprintf("Score(%s, ReadPredictions(%s))", gs.gold, name), got.String(), want)
 			})
 		}
 	}
+}
+
+// oddPredictions are prediction lines that score.py reads in its own way:
+// null fields, "negated", "file" over "article", lines of no article.
+const oddPredictions = `{"file":"a","article":"b","source":"China","relation":"meet","target":"Russia","date":"2023-05-24"}
+{"article":"a","source":"Russia","relation":"meet","target":"China","date":null}
+{"article":"a","source":"Iran","relation":"visit","target":"Iraq","modality":null}
+{"article":"a","source":"Iran","relation":"visit","target":"Syria","modality":"intent","negated":true}
+{"article":"a","source":"Iran","relation":"visit","target":"Oman","negated":false,"date":""}
+{"article":"a","source":null,"relation":"visit","target":"Oman"}
+{"article":"a","relation":"visit","target":"Oman"}
+{"article":"a","source":"Iran","target":"Oman"}
+{"file":null,"article":"a","source":"Peru","relation":"visit","target":"Oman"}
+{"file":7,"source":"Peru","relation":"visit","target":"Chile"}
+{"source":"Peru","relation":"visit","target":"Chile"}
+
+{"article":"b","source":"the U.S.","relation":"sanction","target":"Iran","date":"2023","modality":""}` + "\r" +
+	`{"article":"b","source":"US","relation":"sanction","target":"Iran","date":"2022","modality":"asserted"}
+`
+
+// oddGold is the gold file of oddPredictions.
+const oddGold = `{"article":"a","source":["China"],"relation":"meet","target":["Russia"],"date":"2023-05"}
+{"article":"a","source":["Iran"],"relation":"visit","target":["Iraq"]}
+{"article":"a","source":["Iran"],"relation":"visit","target":["Syria"]}
+{"article":"b","source":["United States"],"relation":"sanction","target":["Iran"],"date":"2022"}
+{"article":"b","source":["Russia"],"relation":"meet","target":["China"],"date":"2023"}
+`
+
+func TestReadPredictionsAgreesWithScorePy(t *testing.T) {
+	shared := sharedDir(t)
+	py := python(t)
+	dir := t.TempDir()
+	goldPath, predPath := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl")
+	writeTestFiles(t, dir, map[string]string{"gold.jsonl": oddGold, "pred.jsonl": oddPredictions})
+	gold, err := ReadGold(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, err := ReadPredictions(predPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := runScorePy(t, py, shared, goldPath, predPath)
+	var got bytes.Buffer
+	if err := Score(gold, pred).WriteText(&got, true); err != nil {
+		t.Fatal(err)
+	}
+	compareLines(t, "Score(ReadPredictions(odd))", got.String(), want)
+	if !strings.Contains(want, "false+") || !strings.Contains(want, "missed") {
+		t.Errorf("the odd predictions should give both false positives and misses:\n%s", want)
+	}
+}
+
+func TestReadPredictions(t *testing.T) {
+	pred, err := parsePredictions([]byte(oddPredictions))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(pred["a"]); n != 8 {
+		t.Errorf("parsePredictions(odd) filed %d lines under a, want 8", n)
+	}
+	if n := len(pred["b"]); n != 3 {
+		t.Errorf("parsePredictions(odd) filed %d lines under b, want 3", n)
+	}
+	a := pred["a"]
+	checks := []struct {
+		i             int
+		field, got, w string
+	}{
+		{1, "date", a[1].Date, ""},
+		{2, "modality", a[2].Modality, "None"},
+		{3, "modality", a[3].Modality, "negated"},
+		{4, "modality", a[4].Modality, ""},
+		{5, "source", a[5].Source, "None"},
+		{6, "source", a[6].Source, ""},
+		{7, "relation", a[7].Relation, ""},
+	}
+	for _, c := range checks {
+		if c.got != c.w {
+			t.Errorf("parsePredictions(odd) line a[%d] %s = %q, want %q", c.i, c.field, c.got, c.w)
+		}
+	}
+
+	bad := []struct{ line, msg string }{
+		{`{"article":"a","source":["X"]}`, `"source" is not a string`},
+		{`{"article":"a","relation":null}`, `"relation" is not a string`},
+		{`{"article":"a","date":2023}`, `"date" is not a string`},
+		{`[1]`, "not a JSON object"},
+		{`{`, "not JSON"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.line, func(t *testing.T) {
+			_, err := parsePredictions([]byte("{}\n" + tt.line))
+			if err == nil || !strings.HasPrefix(err.Error(), "2: ") || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("parsePredictions(%q) error = %v, want line 2 and %q", tt.line, err, tt.msg)
+			}
+		})
+	}
+	if _, err := ReadPredictions(filepath.Join(t.TempDir(), "absent.jsonl")); err == nil || !strings.Contains(err.Error(), "absent.jsonl") {
+		t.Errorf("ReadPredictions(absent) error = %v, want one naming the file", err)
+	}
+}
+
+func FuzzParsePredictions(f *testing.F) {
+	f.Add([]byte(oddPredictions))
+	f.Add([]byte(`{"file":"a","source":"X","relation":"meet","target":"Y","negated":true}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pred, err := parsePredictions(data)
+		if err != nil {
+			return
+		}
+		for id, recs := range pred {
+			if id == "" {
+				t.Errorf("parsePredictions(%q) filed lines under no article", data)
+			}
+			_ = recs
+		}
+		gold := []GoldLine{{Article: "a", Source: []string{"X"}, Relation: "meet", Target: []string{"Y"}, Date: "2023"}}
+		var out bytes.Buffer
+		_ = Score(gold, pred).WriteText(&out, true)
+	})
 }
 
 // TestScoreNormAgreesWithScorePy folds tricky and random names with

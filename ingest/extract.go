@@ -56,6 +56,7 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		events = append(events, &ne)
 	}
 	sents := Split(a.Text)
+	var anaphors []graph.Event // dated mentions of events without their source
 	var carry graph.Date // the last date expression met in the paragraph
 	para := -1
 	for _, s := range sents {
@@ -86,6 +87,12 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		cl := clauseOf(toks, ms)
 		for _, f := range fs {
 			date := st.dateOf(f, toks, cl, exprs, a.Date)
+			if f.anaphor {
+				if !date.IsZero() {
+					anaphors = append(anaphors, graph.Event{Relation: f.relation, Target: f.tgt, Date: date})
+				}
+				continue
+			}
 			if date.IsZero() && f.modality == graph.Asserted && f.predicate {
 				date = carry
 				if date.IsZero() && !a.Date.IsZero() {
@@ -98,6 +105,16 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		if len(exprs) > 0 {
 			if d := exprs[len(exprs)-1].Resolve(a.Date, false); !d.IsZero() {
 				carry = d
+			}
+		}
+	}
+	// "since Moscow's invasion of Ukraine" ... "since last year's invasion of
+	// Ukraine": the second gives the first its date
+	for _, an := range anaphors {
+		for _, e := range events {
+			if e.Date.IsZero() && e.Relation == an.Relation && e.Target == an.Target {
+				e.Date = an.Date
+				break
 			}
 		}
 	}

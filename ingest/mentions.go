@@ -34,10 +34,17 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 			i++
 			continue
 		}
-		// "the two countries", "both sides"
+		// "the two countries", "both sides"; "the two leaders"
 		if n := pairPhraseAt(toks, i); n > 0 {
 			if a, b, ok := st.pair(); ok {
 				ms = append(ms, mention{s: i, e: i + n, id: a, id2: b, kind: graph.Country, pair: true})
+			}
+			i += n
+			continue
+		}
+		if n := leaderPairPhraseAt(toks, i); n > 0 {
+			if a, b, ok := st.personPair(); ok {
+				ms = append(ms, mention{s: i, e: i + n, id: a, id2: b, kind: graph.Person, pair: true})
 			}
 			i += n
 			continue
@@ -215,6 +222,36 @@ func pairPhraseAt(toks []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// leaderPairPhraseAt matches "the two leaders", "both presidents".
+func leaderPairPhraseAt(toks []token, i int) int {
+	for _, noun := range []string{"leaders", "presidents", "heads", "ministers", "premiers"} {
+		if i+2 < len(toks) && toks[i].lower == "the" && toks[i+1].lower == "two" && toks[i+2].lower == noun {
+			return 3
+		}
+		if i+1 < len(toks) && toks[i].lower == "both" && toks[i+1].lower == noun {
+			return 2
+		}
+	}
+	return 0
+}
+
+// personPair returns the two persons the article is about, when two stand
+// out and act for different countries.
+func (st *docState) personPair() (string, string, bool) {
+	var l []*docPerson
+	for _, p := range st.persons {
+		l = append(l, p)
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].mentions > l[j].mentions || l[i].mentions == l[j].mentions && l[i].id < l[j].id })
+	if len(l) < 2 || l[1].mentions < 2 || (len(l) > 2 && l[2].mentions >= l[1].mentions) {
+		return "", "", false
+	}
+	if l[0].country == "" || l[0].country == l[1].country {
+		return "", "", false
+	}
+	return l[0].id, l[1].id, true
 }
 
 // pair returns the two countries the article is about, when two stand out.

@@ -118,7 +118,7 @@ func ReadFile(path string, opts ReadOptions) ([]graph.Article, error) {
 		return nil, &ReadError{Path: path, Err: unwrapPathError(err)}
 	}
 	defer file.Close()
-	return readAll(path, f, file, max)
+	return readAll(path, f, file, max, fi.Size())
 }
 
 // Read reads from r as if it were a file called name. The name "-" (or "")
@@ -135,13 +135,18 @@ func Read(name string, r io.Reader, opts ReadOptions) ([]graph.Article, error) {
 	if name == "-" {
 		f = -1
 	}
-	return readAll(name, f, r, opts.maxBytes())
+	return readAll(name, f, r, opts.maxBytes(), 0)
 }
 
-// readAll reads at most max bytes from r and parses them as format f (-1:
-// sniff the content).
-func readAll(path string, f format, r io.Reader, max int64) ([]graph.Article, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+// readAll reads at most max bytes from r (size of them expected, when
+// known) and parses them as format f (-1: sniff the content).
+func readAll(path string, f format, r io.Reader, max, size int64) ([]graph.Article, error) {
+	var buf bytes.Buffer
+	if size > 0 && size <= max {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &ReadError{Path: path, Err: unwrapPathError(err)}
 	}

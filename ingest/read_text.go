@@ -144,7 +144,7 @@ var datelineLayouts = []string{
 // May 2023", "Sept. 15, 2014", "Updated: May 24, 2023").
 func parseDateline(s string) (graph.Date, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) < 6 || len(s) > 60 || !(s[0] >= '0' && s[0] <= '9' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') {
+	if len(s) < 6 || len(s) > 60 || !(s[0] >= '0' && s[0] <= '9' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') || !hasYear(s) {
 		return graph.Date{}, false
 	}
 	for _, p := range []string{"Published:", "Published", "Updated:", "Updated", "Posted:", "Posted", "Date:"} {
@@ -175,6 +175,23 @@ func parseDateline(s string) (graph.Date, bool) {
 		}
 	}
 	return graph.Date{}, false
+}
+
+// hasYear reports whether s holds a run of exactly four digits (a year), which
+// every dateline form has: a cheap test before trying the layouts.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			return true
+		}
+		run = 0
+	}
+	return false
 }
 
 // bodyOptions say how buildBody reads lines.

@@ -13,6 +13,7 @@ type found struct {
 	cue       int // token index of the cue
 	location  string
 	predicate bool // a verb, or a noun carried by the clause's verb: the event is dated like a predicate
+	anaphor   bool // a source-less mention of an event ("the invasion of Ukraine"): it only dates events
 }
 
 // prepositions that put a mention out of subject position.
@@ -614,6 +615,11 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 		}
 	}
 	if src == nil {
+		if tgt != nil && !rel.Symmetric {
+			// "since last year's invasion of Ukraine": an event met before,
+			// whose date this sentence may give
+			return []found{{tgt: tgt[0].id, relation: cue.Relation, anaphor: true, cue: i}}
+		}
 		return nil
 	}
 	if tgt == nil {
