@@ -1,8 +1,6 @@
 package export
 
 import (
-	"fmt"
-
 	"github.com/diplograph/diplograph/graph"
 )
 
@@ -10,7 +8,10 @@ import (
 type Color struct{ R, G, B uint8 }
 
 // Hex returns the colour as #rrggbb.
-func (c Color) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func (c Color) Hex() string {
+	const digits = "0123456789abcdef"
+	return string([]byte{'#', digits[c.R>>4], digits[c.R&15], digits[c.G>>4], digits[c.G&15], digits[c.B>>4], digits[c.B&15]})
+}
 
 // quadColors colours edges by CAMEO quad class: cooperation in greens (light
 // for verbal, dark for material), conflict in orange (verbal) and red

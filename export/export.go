@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -79,9 +80,10 @@ func Write(w io.Writer, f Format, g *graph.Graph, o Options) (Counts, error) {
 	return Counts{}, fmt.Errorf("unknown export format %q", f)
 }
 
-// node is an actor to write, at position pos of the written nodes.
+// node is an actor to write.
 type node struct {
 	actor    graph.Actor
+	id       string // the actor id, cleaned
 	style    kindStyle
 	evidence int // pieces of evidence behind its kept edges, in and out
 }
@@ -105,10 +107,9 @@ type selection struct {
 func selectGraph(g *graph.Graph, o Options) selection {
 	actors := g.Actors()
 	sums := g.Summaries()
-	keep := make([]bool, len(sums))
 	evidence := make([]int, len(actors))
 	wanted := make([]bool, len(actors))
-	kept := 0
+	var kept []edge
 	for i := range sums {
 		s := &sums[i]
 		if !o.Filter.Keep(*s) {
@@ -117,8 +118,7 @@ func selectGraph(g *graph.Graph, o Options) selection {
 		u, _ := g.NodeID(s.Source)
 		v, _ := g.NodeID(s.Target)
 		w := s.Weight(o.Filter)
-		keep[i] = true
-		kept++
+		kept = append(kept, edge{s: s, from: int(u), to: int(v), weight: w})
 		evidence[u] += w
 		wanted[u] = true
 		if v != u {
@@ -132,23 +132,19 @@ func selectGraph(g *graph.Graph, o Options) selection {
 		}
 	}
 	pos := make([]int, len(actors))
-	sel := selection{edges: make([]edge, 0, kept)}
+	sel := selection{edges: kept}
 	for n, a := range actors {
 		if !wanted[n] && !o.Isolated {
 			pos[n] = -1
 			continue
 		}
 		pos[n] = len(sel.nodes)
-		sel.nodes = append(sel.nodes, node{actor: a, style: styleOf(a.Kind), evidence: evidence[n]})
+		sel.nodes = append(sel.nodes, node{actor: a, id: clean(a.ID), style: styleOf(a.Kind), evidence: evidence[n]})
 	}
-	for i := range sums {
-		if !keep[i] {
-			continue
-		}
-		s := &sums[i]
-		u, _ := g.NodeID(s.Source)
-		v, _ := g.NodeID(s.Target)
-		sel.edges = append(sel.edges, edge{s: s, rel: s.Rel(), from: pos[u], to: pos[v], weight: s.Weight(o.Filter)})
+	for i := range sel.edges {
+		e := &sel.edges[i]
+		e.from, e.to = pos[e.from], pos[e.to]
+		e.rel = e.s.Rel()
 	}
 	return sel
 }
@@ -156,27 +152,65 @@ func selectGraph(g *graph.Graph, o Options) selection {
 // counts returns the counts of the selection.
 func (sel selection) counts() Counts { return Counts{len(sel.nodes), len(sel.edges)} }
 
-// relName returns the edge's relation name as written.
-func (e edge) relName() string { return clean(e.s.Relation) }
-
 // color returns the edge's colour.
 func (e edge) color() Color { return RelationColor(e.s.Relation) }
 
-// validXMLChar reports whether XML 1.0 allows r in a document.
-func validXMLChar(r rune) bool {
+// appendDate appends d as YYYY-MM-DD, YYYY-MM or YYYY (nothing for no date),
+// as graph.Date.String does, without going through fmt.
+func appendDate(b []byte, d graph.Date) []byte {
+	pad := func(b []byte, v, width int) []byte {
+		if v < 0 { // as fmt's %04d: the sign takes a place of the width
+			b = append(b, '-')
+			v, width = -v, width-1
+		}
+		var digits [20]byte
+		s := strconv.AppendInt(digits[:0], int64(v), 10)
+		for range width - len(s) {
+			b = append(b, '0')
+		}
+		return append(b, s...)
+	}
+	switch d.Precision {
+	case graph.DayPrecision:
+		b = pad(b, d.Year, 4)
+		b = pad(append(b, '-'), int(d.Month), 2)
+		return pad(append(b, '-'), d.Day, 2)
+	case graph.MonthPrecision:
+		b = pad(b, d.Year, 4)
+		return pad(append(b, '-'), int(d.Month), 2)
+	case graph.YearPrecision:
+		return pad(b, d.Year, 4)
+	}
+	return b
+}
+
+// dateString returns appendDate's form of d as a string.
+func dateString(d graph.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	var b [16]byte
+	return string(appendDate(b[:0], d))
+}
+
+// keptChar reports whether clean keeps r: XML 1.0 allows it in a document,
+// and it is not a control character (DEL and the C1 controls, which XML
+// allows but which mean nothing in a name, and which DOT readers refuse),
+// tab, newline and carriage return excepted.
+func keptChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' ||
-		(r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+		(r >= 0x20 && r < 0x7F) || (r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
 // clean returns s as every format can carry it: invalid UTF-8 replaced by
-// U+FFFD, characters that XML 1.0 forbids (control characters other than
-// tab, newline and carriage return; U+FFFE, U+FFFF; surrogates) dropped.
+// U+FFFD; control characters other than tab, newline and carriage return,
+// and the other characters that XML 1.0 forbids (U+FFFE, U+FFFF), dropped.
 // Every text that any format writes goes through clean, so that a label
 // reads back the same from each of them.
 func clean(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+		if c >= 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
 			return cleanSlow(s)
 		}
 	}
@@ -193,7 +227,7 @@ func cleanSlow(s string) string {
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune(utf8.RuneError)
 			changed = true
-		case !validXMLChar(r):
+		case !keptChar(r):
 			changed = true
 		default:
 			b.WriteString(s[i : i+size])
@@ -206,8 +240,9 @@ func cleanSlow(s string) string {
 	return b.String()
 }
 
-// Clean returns s as the exports write it: invalid UTF-8 replaced by U+FFFD
-// and the characters that XML 1.0 forbids dropped. A label written by any
+// Clean returns s as the exports write it: invalid UTF-8 replaced by U+FFFD,
+// control characters (tab, newline and carriage return excepted) and the
+// other characters that XML 1.0 forbids dropped. A label written by any
 // format reads back as Clean(label).
 func Clean(s string) string { return clean(s) }
 

@@ -108,6 +108,7 @@ func TestClean(t *testing.T) {
 		{controlName, "Bell Esc Null end"},
 		{"bad\xffutf8", "bad\uFFFDutf8"},
 		{"non\uFFFEchar\uFFFF", "nonchar"},
+		{"del\x7f c1\u0085 nbsp\u00a0", "del c1 nbsp\u00a0"},
 		{hanName + emojiName, hanName + emojiName},
 	}
 	for _, tt := range tests {
@@ -390,5 +391,62 @@ func TestWriteErrors(t *testing.T) {
 	}
 	if _, err := Write(&bytes.Buffer{}, "svg", fixture(), Options{}); err == nil {
 		t.Errorf("Write(svg): no error")
+	}
+}
+
+// TestGEXFHandWriterMatchesEncodingXML checks that the hand-written GEXF
+// elements are the bytes that encoding/xml writes for the same gexf12 values.
+func TestGEXFHandWriterMatchesEncodingXML(t *testing.T) {
+	out, _ := export(t, GEXF, Options{})
+	var c gexf12.Content
+	if err := xml.Unmarshal(out, &c); err != nil {
+		t.Fatal(err)
+	}
+	both := func(hand func(x *xmlWriter) error, v any, name string) (string, string) {
+		var h, r bytes.Buffer
+		x := newXMLWriter(&h)
+		if err := hand(x); err != nil {
+			t.Fatal(err)
+		}
+		x.w.Flush()
+		y := newXMLWriter(&r)
+		if err := y.gexfElement(v, name, 3); err != nil {
+			t.Fatal(err)
+		}
+		y.w.Flush()
+		return h.String(), r.String()
+	}
+	extra := []gexf12.Node{
+		{ID: "bare"},
+		{ID: "empty values", AttValues: &gexf12.AttValues{}, Color: &gexf12.Color{R: 1, A: 0.5}},
+		{ID: "dynamic", Spells: &gexf12.Spells{Spells: []gexf12.Spell{{Start: "2023"}}}}, // goes through encoding/xml
+	}
+	for _, n := range append(c.Graph.Nodes.Nodes, extra...) {
+		hand, ref := both(func(x *xmlWriter) error { return x.gexfNode(&n, 3) }, &n, "node")
+		if hand != ref {
+			t.Errorf("gexfNode(%s) =\n%s\nencoding/xml writes\n%s", n.ID, hand, ref)
+		}
+	}
+	edges := append(c.Graph.Edges.Edges,
+		gexf12.Edge{Source: "a", Target: "b"},
+		gexf12.Edge{Source: "a", Target: "b", Spells: &gexf12.Spells{}, Weight: 0.25},
+		gexf12.Edge{Source: "a", Target: "b", Spells: &gexf12.Spells{Spells: []gexf12.Spell{{StartOpen: "2020-01-01", EndOpen: "2021-01-01"}}}},
+		gexf12.Edge{Source: "a", Target: "b", Thickness: &gexf12.Thickness{Value: 2}})
+	for _, e := range edges {
+		hand, ref := both(func(x *xmlWriter) error { return x.gexfEdge(&e, 3) }, &e, "edge")
+		if hand != ref {
+			t.Errorf("gexfEdge(%s) =\n%s\nencoding/xml writes\n%s", e.ID, hand, ref)
+		}
+	}
+}
+
+func TestAppendDate(t *testing.T) {
+	for _, d := range []graph.Date{
+		{}, day(2023, 5, 24), day(1, 1, 1), graph.MonthDate(2023, 12), graph.YearDate(999),
+		graph.YearDate(-44), graph.YearDate(12345), {Year: -3, Month: 3, Day: 15, Precision: graph.DayPrecision},
+	} {
+		if got, want := dateString(d), d.String(); got != want {
+			t.Errorf("dateString(%#v) = %q, want %q", d, got, want)
+		}
 	}
 }

@@ -68,7 +68,7 @@ func fixture() *graph.Graph {
 			Example: ev(seed, "Chinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin in Beijing on Wednesday.")},
 		{Source: "country/CHN", Relation: graph.Trade, Target: "country/RUS", Asserted: 4, Intent: 1,
 			First: graph.YearDate(2022), Last: day(2023, 5, 24),
-			Dates: []graph.Date{graph.YearDate(2022), day(2022, 12, 30), graph.MonthDate(2023, 3), day(2023, 5, 24)},
+			Dates:   []graph.Date{graph.YearDate(2022), day(2022, 12, 30), graph.MonthDate(2023, 3), day(2023, 5, 24)},
 			Example: ev(seed, "Trade between Russia and China reached a record $190 billion last year.")},
 		{Source: "country/RUS", Relation: graph.Attack, Target: "country/UKR", Asserted: 3,
 			First: day(2022, 2, 24), Last: day(2022, 2, 24), Dates: []graph.Date{day(2022, 2, 24)},

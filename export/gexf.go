@@ -52,81 +52,60 @@ var (
 // undirected edges. The document is streamed node by node and edge by edge.
 func WriteGEXF(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 	sel := selectGraph(g, o)
-	bw := bufferedWriter(w)
-	// The encoder flushes after every element: give it a buffer of its own
-	// rather than bw, so that those flushes land in bw and not in w.
-	enc := xml.NewEncoder(struct{ io.Writer }{bw})
-	enc.Indent("", "  ")
-	bw.WriteString(xml.Header)
-	err := writeGEXF(enc, sel, o)
+	x := newXMLWriter(w)
+	err := writeGEXF(x, sel, o)
 	if err == nil {
-		err = enc.Close()
-	}
-	if err == nil {
-		bw.WriteString("\n")
-		err = bw.Flush()
+		err = x.w.Flush()
 	}
 	return sel.counts(), err
 }
 
-func writeGEXF(enc *xml.Encoder, sel selection, o Options) error {
-	root := xml.StartElement{Name: xml.Name{Space: gexfNS, Local: "gexf"}, Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: "1.2"}}}
-	if err := enc.EncodeToken(root); err != nil {
-		return err
-	}
+func writeGEXF(x *xmlWriter, sel selection, o Options) error {
+	x.raw(xml.Header)
+	x.raw(`<gexf xmlns="` + gexfNS + `" version="1.2">`)
 	meta := &gexf12.Meta{Creator: "diplograph", Description: clean(o.Description)}
-	if err := enc.EncodeElement(meta, start("meta")); err != nil {
+	if err := x.gexfElement(meta, "meta", 1); err != nil {
 		return err
 	}
-	gr := start("graph",
-		"defaultedgetype", "directed",
-		"idtype", "string",
-		"mode", "dynamic",
-		"timeformat", "date")
-	if err := enc.EncodeToken(gr); err != nil {
-		return err
+	x.raw("\n  <graph")
+	for _, a := range [...][2]string{{"defaultedgetype", "directed"}, {"idtype", "string"}, {"mode", "dynamic"}, {"timeformat", "date"}} {
+		x.attr(a[0], a[1])
 	}
+	x.raw(">")
 	for _, a := range []gexf12.Attributes{
 		{Class: "node", Mode: "static", Attributes: gexfNodeAttributes},
 		{Class: "edge", Mode: "static", Attributes: gexfEdgeAttributes},
 	} {
-		if err := enc.EncodeElement(a, start("attributes")); err != nil {
+		if err := x.gexfElement(a, "attributes", 2); err != nil {
 			return err
 		}
 	}
 
-	nodes := start("nodes", "count", strconv.Itoa(len(sel.nodes)))
-	if err := enc.EncodeToken(nodes); err != nil {
-		return err
-	}
-	ids := make([]string, len(sel.nodes))
+	x.raw("\n    <nodes count=\"")
+	x.int(len(sel.nodes))
+	x.raw("\">")
 	vals := make([]gexf12.AttValue, 0, len(gexfEdgeAttributes))
-	for i, n := range sel.nodes {
-		ids[i] = clean(n.actor.ID)
+	var num []byte
+	for _, n := range sel.nodes {
 		vals = vals[:0]
 		vals = appendVal(vals, "kind", string(n.actor.Kind))
 		vals = appendVal(vals, "country", n.actor.Country)
 		vals = append(vals, gexf12.AttValue{For: "evidence", Value: strconv.Itoa(n.evidence)})
 		c := n.style.color
 		gn := gexf12.Node{
-			ID:        ids[i],
+			ID:        n.id,
 			Label:     clean(n.actor.Name),
 			AttValues: &gexf12.AttValues{AttValues: vals},
 			Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
 			Size:      &gexf12.Size{Value: nodeSize(n.evidence)},
 		}
-		if err := enc.EncodeElement(gn, start("node")); err != nil {
+		if err := x.gexfNode(&gn, 3); err != nil {
 			return err
 		}
 	}
-	if err := enc.EncodeToken(nodes.End()); err != nil {
-		return err
-	}
-
-	edges := start("edges", "count", strconv.Itoa(len(sel.edges)))
-	if err := enc.EncodeToken(edges); err != nil {
-		return err
-	}
+	x.raw("\n    </nodes>\n    <edges count=\"")
+	x.int(len(sel.edges))
+	x.raw("\">")
 	var spells []gexf12.Spell
 	for i, e := range sel.edges {
 		s := e.s
@@ -141,16 +120,17 @@ func writeGEXF(enc *xml.Encoder, sel selection, o Options) error {
 			gexf12.AttValue{For: "asserted", Value: strconv.Itoa(s.Asserted)},
 			gexf12.AttValue{For: "intent", Value: strconv.Itoa(s.Intent)},
 			gexf12.AttValue{For: "negated", Value: strconv.Itoa(s.Negated)})
-		vals = appendVal(vals, "first_date", s.First.String())
-		vals = appendVal(vals, "last_date", s.Last.String())
+		vals = appendVal(vals, "first_date", dateString(s.First))
+		vals = appendVal(vals, "last_date", dateString(s.Last))
 		vals = appendVal(vals, "role", s.Role)
 		vals = appendVal(vals, "sentence", s.Example.Sentence)
 		vals = appendVal(vals, "article", s.Example.Article)
 		c := e.color()
+		num = strconv.AppendInt(append(num[:0], 'e'), int64(i), 10)
 		ge := gexf12.Edge{
-			ID:        "e" + strconv.Itoa(i),
-			Source:    ids[e.from],
-			Target:    ids[e.to],
+			ID:        string(num),
+			Source:    sel.nodes[e.from].id,
+			Target:    sel.nodes[e.to].id,
 			Label:     clean(s.Relation),
 			Weight:    float64(e.weight),
 			AttValues: &gexf12.AttValues{AttValues: vals},
@@ -163,17 +143,12 @@ func writeGEXF(enc *xml.Encoder, sel selection, o Options) error {
 		if len(spells) > 0 {
 			ge.Spells = &gexf12.Spells{Spells: spells}
 		}
-		if err := enc.EncodeElement(ge, start("edge")); err != nil {
+		if err := x.gexfEdge(&ge, 3); err != nil {
 			return err
 		}
 	}
-	if err := enc.EncodeToken(edges.End()); err != nil {
-		return err
-	}
-	if err := enc.EncodeToken(gr.End()); err != nil {
-		return err
-	}
-	return enc.EncodeToken(root.End())
+	x.raw("\n    </edges>\n  </graph>\n</gexf>\n")
+	return nil
 }
 
 // start returns a start element with the given attributes, as name, value

@@ -1,11 +1,9 @@
 package export
 
 import (
-	"bufio"
 	"encoding/xml"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/diplograph/diplograph/graph"
 )
@@ -58,28 +56,31 @@ var (
 // relations carry symmetric=true; with o.Mixed they are undirected edges.
 func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 	sel := selectGraph(g, o)
-	x := xmlWriter{bufferedWriter(w)}
-	x.WriteString(xml.Header)
-	x.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	x := newXMLWriter(w)
+	x.raw(xml.Header)
+	x.raw(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	if o.Description != "" {
 		x.comment(o.Description)
 	}
 	for _, keys := range [][]graphmlKey{graphmlNodeKeys, graphmlEdgeKeys} {
 		for _, k := range keys {
-			x.WriteString(`  <key id="` + k.id + `" for="` + k.domain + `" attr.name="` + k.name + `" attr.type="` + k.typ + `"/>` + "\n")
+			x.raw("  <key")
+			x.attr("id", k.id)
+			x.attr("for", k.domain)
+			x.attr("attr.name", k.name)
+			x.attr("attr.type", k.typ)
+			x.raw("/>\n")
 		}
 	}
 	if o.Mixed {
-		x.WriteString(`  <graph id="G" edgedefault="undirected">` + "\n")
+		x.raw(`  <graph id="G" edgedefault="undirected">` + "\n")
 	} else {
-		x.WriteString(`  <graph id="G" edgedefault="directed">` + "\n")
+		x.raw(`  <graph id="G" edgedefault="directed">` + "\n")
 	}
-	var num []byte
 	for i, n := range sel.nodes {
-		num = strconv.AppendInt(num[:0], int64(i), 10)
-		x.WriteString(`    <node id="n`)
-		x.Write(num)
-		x.WriteString("\">\n")
+		x.raw(`    <node id="n`)
+		x.int(i)
+		x.raw("\">\n")
 		x.data("n_label", n.actor.Name)
 		x.data("n_actor_id", n.actor.ID)
 		x.data("n_kind", string(n.actor.Kind))
@@ -89,33 +90,33 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.dataInt("n_r", int(c.R))
 		x.dataInt("n_g", int(c.G))
 		x.dataInt("n_b", int(c.B))
-		x.WriteString("    </node>\n")
+		x.raw("    </node>\n")
 	}
 	for i, e := range sel.edges {
-		x.WriteString(`    <edge id="e`)
-		x.Write(strconv.AppendInt(num[:0], int64(i), 10))
-		x.WriteString(`" source="n`)
-		x.Write(strconv.AppendInt(num[:0], int64(e.from), 10))
-		x.WriteString(`" target="n`)
-		x.Write(strconv.AppendInt(num[:0], int64(e.to), 10))
+		x.raw(`    <edge id="e`)
+		x.int(i)
+		x.raw(`" source="n`)
+		x.int(e.from)
+		x.raw(`" target="n`)
+		x.int(e.to)
 		if o.Mixed && !e.rel.Symmetric {
-			x.WriteString(`" directed="true`)
+			x.raw(`" directed="true`)
 		}
-		x.WriteString("\">\n")
+		x.raw("\">\n")
 		s := e.s
 		x.data("e_label", s.Relation)
 		x.data("e_relation", s.Relation)
 		x.data("e_cameo", e.rel.CAMEO)
 		x.dataInt("e_quad_class", int(e.rel.Quad))
 		x.dataFloat("e_goldstein", e.rel.Goldstein)
-		x.dataString("e_symmetric", strconv.FormatBool(e.rel.Symmetric))
+		x.data("e_symmetric", strconv.FormatBool(e.rel.Symmetric))
 		x.dataInt("e_evidence", e.weight)
 		x.dataFloat("e_weight", float64(e.weight))
 		x.dataInt("e_asserted", s.Asserted)
 		x.dataInt("e_intent", s.Intent)
 		x.dataInt("e_negated", s.Negated)
-		x.data("e_first_date", s.First.String())
-		x.data("e_last_date", s.Last.String())
+		x.dataDate("e_first_date", s.First)
+		x.dataDate("e_last_date", s.Last)
 		x.data("e_role", s.Role)
 		x.data("e_sentence", s.Example.Sentence)
 		x.data("e_article", s.Example.Article)
@@ -123,62 +124,8 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.dataInt("e_r", int(c.R))
 		x.dataInt("e_g", int(c.G))
 		x.dataInt("e_b", int(c.B))
-		x.WriteString("    </edge>\n")
+		x.raw("    </edge>\n")
 	}
-	x.WriteString("  </graph>\n</graphml>\n")
-	return sel.counts(), x.Flush()
-}
-
-// xmlWriter writes XML text by hand, escaping with encoding/xml. Errors stay
-// in the bufio.Writer and come out of Flush.
-type xmlWriter struct{ *bufio.Writer }
-
-// text writes s cleaned and escaped as XML character data or attribute value.
-func (x xmlWriter) text(s string) {
-	s = clean(s)
-	if strings.ContainsAny(s, "&<>\"'\t\n\r") {
-		xml.EscapeText(x.Writer, []byte(s)) // errors stay in the bufio.Writer
-		return
-	}
-	x.WriteString(s)
-}
-
-// data writes a <data> element for a string value; none for "".
-func (x xmlWriter) data(key, v string) {
-	if v == "" {
-		return
-	}
-	x.WriteString(`      <data key="` + key + `">`)
-	x.text(v)
-	x.WriteString("</data>\n")
-}
-
-// dataString writes a <data> element whose value needs no escaping.
-func (x xmlWriter) dataString(key, v string) {
-	x.WriteString(`      <data key="` + key + `">` + v + "</data>\n")
-}
-
-func (x xmlWriter) dataInt(key string, v int) {
-	var b [24]byte
-	x.WriteString(`      <data key="` + key + `">`)
-	x.Write(strconv.AppendInt(b[:0], int64(v), 10))
-	x.WriteString("</data>\n")
-}
-
-func (x xmlWriter) dataFloat(key string, v float64) {
-	var b [32]byte
-	x.WriteString(`      <data key="` + key + `">`)
-	x.Write(strconv.AppendFloat(b[:0], v, 'g', -1, 64))
-	x.WriteString("</data>\n")
-}
-
-// comment writes s as an XML comment, with "--" (which a comment may not
-// hold) spaced out.
-func (x xmlWriter) comment(s string) {
-	s = clean(s)
-	for strings.Contains(s, "--") {
-		s = strings.ReplaceAll(s, "--", "- -")
-	}
-	s = strings.TrimSuffix(s, "-") // a comment may not end in "-"
-	x.WriteString("<!-- " + s + " -->\n")
+	x.raw("  </graph>\n</graphml>\n")
+	return sel.counts(), x.w.Flush()
 }

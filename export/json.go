@@ -61,7 +61,7 @@ func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 			bw.WriteByte(',')
 		}
 		if err := enc.Encode(JSONNode{
-			ID:       clean(n.actor.ID),
+			ID:       n.id,
 			Label:    clean(n.actor.Name),
 			Kind:     clean(string(n.actor.Kind)),
 			Country:  clean(n.actor.Country),
@@ -81,13 +81,13 @@ func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		dates = dates[:0]
 		for _, d := range s.Dates {
 			if d.Within(o.Filter.Since, o.Filter.Until) {
-				dates = append(dates, d.String())
+				dates = append(dates, dateString(d))
 			}
 		}
 		if err := enc.Encode(JSONEdge{
 			ID:        "e" + strconv.Itoa(i),
-			Source:    clean(sel.nodes[e.from].actor.ID),
-			Target:    clean(sel.nodes[e.to].actor.ID),
+			Source:    sel.nodes[e.from].id,
+			Target:    sel.nodes[e.to].id,
 			Relation:  clean(s.Relation),
 			CAMEO:     e.rel.CAMEO,
 			QuadClass: int(e.rel.Quad),
@@ -98,8 +98,8 @@ func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 			Asserted:  s.Asserted,
 			Intent:    s.Intent,
 			Negated:   s.Negated,
-			FirstDate: s.First.String(),
-			LastDate:  s.Last.String(),
+			FirstDate: dateString(s.First),
+			LastDate:  dateString(s.Last),
 			Dates:     dates,
 			Role:      clean(s.Role),
 			Sentence:  clean(s.Example.Sentence),
