@@ -43,8 +43,9 @@ type docState struct {
 	byTitle  map[string]string // lower-cased title -> person id (the last holder)
 	lastSubj string            // the last person who was the subject of a sentence
 	counts   map[string]int    // country id -> mentions
-	pairA    string            // the article's pair of countries
-	pairB    string
+	// affiliations found while resolving a mention that the sentence's
+	// caller collects ("the Saudi leader" names King Fahd)
+	pendingAffs []affiliation
 }
 
 func newDocState(d *dict, date graph.Date) *docState {

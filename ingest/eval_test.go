@@ -545,7 +545,7 @@ func syntheticPredictions(gold []GoldLine) map[string]map[string][]Record {
 		byArticle[g.Article] = append(byArticle[g.Article], g)
 	}
 	modalities := []string{"asserted", "asserted", "intent", "", "negated"}
-	for seed := range uint64(4) {
+	for seed := range uint64(3) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		set := fmt.Sprintf("random-%d", seed)
 		mangle := func(name string) string {
@@ -790,8 +790,8 @@ func TestReadPredictions(t *testing.T) {
 	if n := len(pred["a"]); n != 8 {
 		t.Errorf("parsePredictions(odd) filed %d lines under a, want 8", n)
 	}
-	if n := len(pred["b"]); n != 3 {
-		t.Errorf("parsePredictions(odd) filed %d lines under b, want 3", n)
+	if n := len(pred["b"]); n != 2 {
+		t.Errorf("parsePredictions(odd) filed %d lines under b, want 2", n)
 	}
 	a := pred["a"]
 	checks := []struct {

@@ -147,11 +147,20 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 	}
 	future := f.modality == graph.Intent
 	cuePos := toks[f.cue].start
+	// "last year's invasion": a time possessive dates its noun
+	for _, e := range exprs {
+		if ti := tokenAt(toks, e.End); ti >= 0 && ti+1 < len(toks) && toks[ti].text == "'s" && f.cue-ti <= 3 && f.cue > ti {
+			return e.Resolve(article, future)
+		}
+	}
 	best, bestDist := -1, 1<<30
 	for k, e := range exprs {
 		ti := tokenAt(toks, e.Start)
 		if ti < 0 || cl[ti] != cl[f.cue] {
 			continue
+		}
+		if ti > 0 && (toks[ti-1].lower == "since" || ti > 1 && toks[ti-1].lower == "in" && toks[ti-2].lower == "since") {
+			continue // "since June 1982" starts a span, it dates no event
 		}
 		d := e.Start - cuePos
 		if d < 0 {

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -520,6 +522,108 @@ func TestLeaderNamesDistinct(t *testing.T) {
 				t.Errorf("leader %s (%s, %s from %s): %q is also %s", l.Name, l.Country, l.Role, l.From, n, o)
 			}
 		}
+	}
+}
+
+// sharedPath returns path under the shared folder beside the repository
+// (../shared from the folder holding go.mod), or skips the test.
+func sharedPath(t *testing.T, path string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test folder")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", path)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s not present: %v", p, err)
+	}
+	return p
+}
+
+// TestPloverActorTexts checks the country names against an independent
+// coding: the actor texts of the PLOVER gold standard records with their
+// CAMEO country codes. A text that holds a name of countries.tsv (longest
+// names first, as the matcher takes them) should be coded as a country that
+// the name denotes. PLOVER sometimes codes the place or the side rather than
+// the named country ("Irish nationalist guerrillas" GBR, "Rwandan rebels"
+// UGA), so the test asks for 95% agreement and logs the rest.
+func TestPloverActorTexts(t *testing.T) {
+	f, err := os.Open(sharedPath(t, "benchmarks/plover-gsr/expected.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	lex := loadDefault(t)
+	on := day("2000-01-01") // the records' own (placeholder) date
+	type name struct {
+		folded string
+		code   string
+	}
+	var names []name
+	for _, c := range lex.Countries {
+		if c.ValidOn(on) {
+			for _, n := range c.Names() {
+				names = append(names, name{graph.NormName(n), c.Code})
+			}
+		}
+	}
+	slices.SortStableFunc(names, func(a, b name) int { return len(b.folded) - len(a.folded) })
+	found, resolved, texts := 0, 0, 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var rec map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatalf("expected.jsonl: %v", err)
+		}
+		for _, side := range []string{"source", "target"} {
+			text, _ := rec[side+"_text"].(string)
+			code, _ := rec[side+"_code"].(string)
+			if text == "" || len(lex.Country(code)) == 0 {
+				continue
+			}
+			texts++
+			folded := " " + graph.NormName(text) + " "
+			var codes []string
+			for _, n := range names {
+				for _, form := range []string{" " + n.folded + " ", " " + n.folded + "s "} { // "Haiti's" folds to "haitis"
+					if strings.Contains(folded, form) {
+						folded = strings.ReplaceAll(folded, form, " | ")
+						if !slices.Contains(codes, n.code) {
+							codes = append(codes, n.code)
+						}
+					}
+				}
+			}
+			if len(codes) == 0 {
+				continue
+			}
+			found++
+			if slices.Contains(codes, code) {
+				resolved++
+			} else {
+				t.Logf("%v: %s text %q names %v, PLOVER codes it %s", rec["id"], side, text, codes, code)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PLOVER country actor texts: %d; with a lexicon name: %d; coded as a country the name denotes: %d", texts, found, resolved)
+	if texts > 0 && found*10 < texts*7 {
+		t.Errorf("only %d of %d PLOVER country actor texts hold a lexicon name, want at least 70%%", found, texts)
+	}
+	if found > 0 && resolved*100 < found*95 {
+		t.Errorf("only %d of %d PLOVER country actor texts with a lexicon name agree with PLOVER's code, want at least 95%%", resolved, found)
 	}
 }
 

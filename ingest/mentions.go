@@ -117,11 +117,22 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 			// a title alone refers to the person who holds it in the article:
 			// "the Premier", "the Russian PM"
 			if te != nil && i > 0 && (toks[i-1].lower == "the" || (len(ms) > 0 && ms[len(ms)-1].e == i && ms[len(ms)-1].adjectival())) {
-				if id := st.byTitle[strings.ToLower(te.Title)]; id != "" {
-					start := i
-					if k := len(ms) - 1; k >= 0 && ms[k].e == i && ms[k].adjectival() {
-						start = ms[k].s
-						ms = ms[:k]
+				var country string
+				start := i
+				if k := len(ms) - 1; k >= 0 && ms[k].e == i && ms[k].adjectival() {
+					country, start = ms[k].id, ms[k].s
+				}
+				id := st.byTitle[strings.ToLower(te.Title)]
+				if id != "" && country != "" && st.countryOfActor(id) != country {
+					id = ""
+				}
+				if id == "" && country != "" && te.Kind == TitleHead {
+					// "the Saudi leader": who leads that country on the article's date
+					id = st.headOf(country)
+				}
+				if id != "" {
+					if start < i {
+						ms = ms[:len(ms)-1]
 					}
 					addPerson(mention{s: start, e: i + tn, id: id, kind: graph.Person})
 				}
@@ -188,6 +199,8 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 		}
 		i++
 	}
+	affs = append(affs, st.pendingAffs...)
+	st.pendingAffs = st.pendingAffs[:0]
 	return ms, affs
 }
 
@@ -306,12 +319,19 @@ func (st *docState) looksLikePerson(toks []token, i, n int) bool {
 		case "said", "says", "told", "added", "noted", "stressed", "warned", "insisted", "explained", "argued", "wrote", "tweeted":
 			return true
 		case ",":
+			// ", a senior fellow at", ", MOFCOM spokesperson", ", a US deputy national
+			// security adviser": articles, lower-case words and a country or
+			// organization may stand before the title
 			for k := e + 1; k < len(toks) && k < e+8; k++ {
-				if toks[k].lower == "," || toks[k].lower == ";" {
-					break
-				}
 				if tn, te := st.titleAt(toks, k); te != nil && tn > 0 {
 					return true
+				}
+				if n, node := st.d.names.longest(toks, k, keyText); node != nil {
+					k += n - 1
+					continue
+				}
+				if t := toks[k]; !t.word || t.cap {
+					return false
 				}
 			}
 		}
@@ -432,6 +452,9 @@ func (st *docState) kindOf(id string) graph.Kind {
 func titleRelation(te *TitleEntry, k graph.Kind) string {
 	switch k {
 	case graph.Organization, graph.Bloc:
+		if te.Kind == TitleHead && te.Relation == graph.Leads {
+			return graph.Leads // "European Commission President Jean-Claude Juncker"
+		}
 		return graph.AffiliatedWith
 	case graph.Country:
 		switch {
@@ -460,6 +483,35 @@ func (st *docState) counterpartRelation(self string) string {
 		}
 		if p := st.persons[id]; p != nil && p.country != "" {
 			return graph.Leads
+		}
+	}
+	return ""
+}
+
+// headOf returns the person who leads a country in the article (a person
+// met with a leads role), else the one the leaders lexicon names for the
+// article's date.
+func (st *docState) headOf(country string) string {
+	for _, p := range st.persons {
+		if p.country == country {
+			if le, ok := st.d.leaderRole(p.id, st.date); ok && le.Relation == graph.Leads {
+				return p.id
+			}
+		}
+	}
+	if st.date.IsZero() {
+		return ""
+	}
+	code := strings.TrimPrefix(country, "country/")
+	for id, les := range st.d.leaders {
+		for _, le := range les {
+			if le.Country == code && le.Relation == graph.Leads && (candidate{from: le.From, until: le.Until}).valid(st.date) {
+				p := st.person(st.d.actors[id].Name)
+				if a, ok := st.lexiconAffiliation(p.id); ok {
+					st.pendingAffs = append(st.pendingAffs, a)
+				}
+				return p.id
+			}
 		}
 	}
 	return ""

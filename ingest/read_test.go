@@ -370,6 +370,13 @@ func TestIsBoilerplate(t *testing.T) {
 		{"The deal was struck in Washington/Moscow talks.", false},
 		{"Chinese President Xi Jinping offered support.", false},
 		{"The price of AFP / Reuters wire services rose.", false},
+		{"Kim Kyung Hoon / Reuters A man walks past a TV set.", true},
+		{"A man walks past a TV set in Tokyo, Japan, August 29, 2017. REUTERS/Kim Kyung-Hoon", true},
+		{"3/16 2003 A mother and her two children look out from their cave dwelling.", true},
+		{"1/2 of the budget went to defence.", false},
+		{"Invalid email address. Please re-enter.", true},
+		{"Photo", true},
+		{"The talks, Reuters reported, went well.", false},
 	}
 	for _, tt := range tests {
 		if got := isBoilerplate(tt.line); got != tt.want {

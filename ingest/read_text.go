@@ -406,13 +406,15 @@ func bylineText(t string) (string, bool) {
 var boilerplatePrefixes = []string{
 	"Enlarge this image", "toggle caption", "**Related article", "Related article:", "Related Article:",
 	"RELATED ARTICLE", "Advertisement Continue reading", "Chat with us in Facebook Messenger",
-	"Photo:", "(Photo:", "Image:", "Photograph:", "Picture:", "FILE PHOTO:",
+	"Photo:", "(Photo:", "Image:", "Photograph:", "Picture:", "FILE PHOTO:", "Replay More Videos",
+	"Slideshow (", "[Photo/", "REUTERS/",
 }
 
 // boilerplateLines are whole lines of page residue.
 var boilerplateLines = map[string]bool{
-	"Advertisement": true, "Continue reading the main story": true, "Video": true,
+	"Advertisement": true, "Continue reading the main story": true, "Video": true, "Photo": true,
 	"Read more": true, "Read More": true, "Share": true, "Share this article": true,
+	"Invalid email address. Please re-enter.": true, "An error has occurred. Please try again later.": true,
 }
 
 // creditAgencies end a photo-credit line ("... / SPUTNIK / AFP").
@@ -440,6 +442,25 @@ func isPhotoCredit(t string) bool {
 	if len(t) > 400 {
 		return false
 	}
+	if isGalleryCaption(t) {
+		return true
+	}
+	// "Issei Kato / Reuters U.S. forces ...": a caption led by its credit.
+	if k := strings.Index(t, " / "); k > 0 && k < 40 {
+		rest := strings.ToLower(t[k+3:])
+		for _, ag := range creditAgencies {
+			if strings.HasPrefix(rest, ag+" ") {
+				return true
+			}
+		}
+	}
+	// "... in Tokyo, August 29, 2017. REUTERS/Kim Kyung-Hoon": a caption
+	// ending in its credit.
+	for _, ag := range []string{"REUTERS/", "AFP/", "AP Photo/", "Getty Images/", "EPA/", "Reuters/"} {
+		if k := strings.LastIndex(t, ag); k >= 0 && len(t)-k < 48 && !strings.ContainsAny(t[k:], ".!?") {
+			return true
+		}
+	}
 	u := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, ")"), "**"))
 	k := strings.LastIndexByte(u, '/')
 	if k < 0 || strings.HasSuffix(u, ".") {
@@ -452,6 +473,36 @@ func isPhotoCredit(t string) bool {
 		}
 	}
 	return false
+}
+
+// isGalleryCaption reports whether t starts like a caption of a photo
+// gallery: "3/16 2003 A mother and her two children ...".
+func isGalleryCaption(t string) bool {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i >= len(t) || t[i] != '/' {
+		return false
+	}
+	j := i + 1
+	for j < len(t) && j < i+4 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == i+1 || j >= len(t) || t[j] != ' ' {
+		return false
+	}
+	n, m := atoiSmall(t[:i]), atoiSmall(t[i+1:j])
+	return n >= 1 && n <= m && m > 1
+}
+
+// atoiSmall parses a short run of digits.
+func atoiSmall(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // cleanInline removes inline Markdown from a line: **bold** and __bold__

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/diplograph/diplograph/graph"
 )
 
@@ -196,6 +198,10 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found
 			continue
 		}
 		cue := rf.choose(cues, i, n)
+		if !rf.plausible(cue, i) {
+			i += n
+			continue
+		}
 		// "invited Putin to visit Beijing", "urged X to impose sanctions": the
 		// complement is the proposal, not an event of its own
 		if prevCue != nil && i > 0 && toks[i-1].lower == "to" && (prevCue.Relation == graph.Invite || prevCue.Relation == graph.Appeal || prevCue.Relation == graph.Demand) {
@@ -259,6 +265,29 @@ func (rf *relationFinder) choose(cues []*CueEntry, i, n int) *CueEntry {
 		}
 	}
 	return cues[0]
+}
+
+// plausible reports whether the cue's reading fits its context: a noun
+// after "to" or a modal is a verb of another sense ("to deal with"); a verb
+// after a determiner or an -ing word is a participle or a noun ("the
+// occupied West Bank", "increasing demands").
+func (rf *relationFinder) plausible(c *CueEntry, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := rf.toks[i-1].lower
+	if c.POS == "noun" {
+		switch p {
+		case "to", "will", "would", "could", "can", "should", "must", "might", "may", "shall", "did", "does", "do", "n't", "not":
+			return false
+		}
+		return true
+	}
+	switch p {
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our":
+		return false
+	}
+	return !(strings.HasSuffix(p, "ing") && p != "being" && len(p) > 5)
 }
 
 // mentionEnding returns the mention that ends right before token i.
@@ -437,7 +466,11 @@ func (rf *relationFinder) mentionAfter(s, n int) []mention {
 		if k, ok := rf.at[j]; ok {
 			return groupAt(rf.toks, rf.ms, k)
 		}
-		if !skippable[rf.toks[j].lower] && !(rf.toks[j].word && !rf.toks[j].cap) {
+		t := rf.toks[j]
+		if skippable[t.lower] {
+			continue
+		}
+		if !t.word || t.cap || isTokDigit(t.text[0]) || t.lower == "and" || t.lower == "or" || t.lower == "but" || prepositions[t.lower] {
 			return nil
 		}
 	}
@@ -526,7 +559,8 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 func (rf *relationFinder) reciprocal(i, e int) bool {
 	for j := max(0, i-4); j < len(rf.toks) && j < e+4; j++ {
 		if j+1 < len(rf.toks) && (rf.toks[j].lower == "each" && rf.toks[j+1].lower == "other" || rf.toks[j].lower == "one" && rf.toks[j+1].lower == "another") {
-			return true
+			// "visit each other's country" is no reciprocity of actors
+			return !(j+2 < len(rf.toks) && rf.toks[j+2].text == "'s")
 		}
 	}
 	return false
@@ -535,6 +569,9 @@ func (rf *relationFinder) reciprocal(i, e int) bool {
 // pairWord reports whether "bilateral", "their" or "mutual" qualifies the
 // cue: the relation is between the article's two countries.
 func (rf *relationFinder) pairWord(i, e int) bool {
+	if n, cues := rf.st.d.cues.match(rf.toks, i); n > 0 && (cues[0].Relation == graph.Meet || cues[0].Relation == graph.Call) {
+		return false // persons meet and call; the pair is of countries
+	}
 	for j := max(0, i-3); j < i; j++ {
 		switch rf.toks[j].lower {
 		case "bilateral":
