@@ -57,7 +57,7 @@ func (x *Extractor) Extract(a graph.Article) Result {
 	}
 	sents := Split(a.Text)
 	var anaphors []graph.Event // dated mentions of events without their source
-	var carry graph.Date // the last date expression met in the paragraph
+	var carry graph.Date       // the last date expression met in the paragraph
 	para := -1
 	for _, s := range sents {
 		if s.Para != para {

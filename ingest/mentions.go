@@ -257,7 +257,9 @@ func (st *docState) personPair() (string, string, bool) {
 	for _, p := range st.persons {
 		l = append(l, p)
 	}
-	sort.Slice(l, func(i, j int) bool { return l[i].mentions > l[j].mentions || l[i].mentions == l[j].mentions && l[i].id < l[j].id })
+	sort.Slice(l, func(i, j int) bool {
+		return l[i].mentions > l[j].mentions || l[i].mentions == l[j].mentions && l[i].id < l[j].id
+	})
 	if len(l) < 2 || l[1].mentions < 2 || (len(l) > 2 && l[2].mentions >= l[1].mentions) {
 		return "", "", false
 	}
