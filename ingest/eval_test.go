@@ -490,6 +490,9 @@ func sharedDir(t testing.TB) string {
 // python returns the python3 interpreter, or skips the test.
 func python(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the reference scorer: not in -short")
+	}
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not installed")

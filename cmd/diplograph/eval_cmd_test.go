@@ -230,7 +230,10 @@ func TestEvalErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no gold flag", []string{"eval", articles}, exitError, "--gold"},
-		{"no dir", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl")}, exitError, "arg"},
+		{"no dir", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl")}, exitError, "DIR"},
+		{"dir and pred", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), "--pred", filepath.Join(dir, "gold.jsonl"), articles}, exitError, "not both"},
+		{"two dirs", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), articles, articles}, exitError, "arg"},
+		{"bad pred line", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), "--pred", filepath.Join(dir, "bad.jsonl")}, exitError, `bad.jsonl:1: "source" is not a string`},
 		{"missing article", []string{"eval", "--gold", filepath.Join(dir, "gold.jsonl"), articles}, exitError, `no file for article "zz-missing"`},
 		{"bad gold line", []string{"eval", "--gold", filepath.Join(dir, "bad.jsonl"), articles}, exitError, "bad.jsonl:2:"},
 		{"absent gold file", []string{"eval", "--gold", filepath.Join(dir, "nope.jsonl"), articles}, exitError, "nope.jsonl"},
@@ -322,5 +325,62 @@ func TestEvalAgreesWithScorePy(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Errorf("eval -v --gold %s =\n%s\nscore.py prints\n%s", goldPath, got, want)
+	}
+}
+
+func TestEvalPred(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"gold.jsonl": `{"article":"a","source":["Xi Jinping","Xi"],"relation":"meet","target":["Mikhail Mishustin"],"date":"2023-05"}
+{"article":"a","source":["Xi Jinping"],"relation":"leads","target":["China"]}
+{"article":"b","source":["Russia"],"relation":"attack","target":["Ukraine"],"date":"2022-02-24"}
+`,
+		"pred.jsonl": `{"file":"a","source":"Mikhail Mishustin","relation":"meet","target":"Xi","date":"2023-05-24","modality":"asserted"}
+{"file":"a","source":"China","relation":"sanction","target":"Japan","date":"2023","modality":"asserted"}
+{"article":"b","source":"Russia","relation":"attack","target":"Ukraine","date":"2022-02","modality":"asserted"}
+{"article":"b","source":"Russia","relation":"attack","target":"Kyiv","modality":"negated"}
+`,
+	})
+	code, out, errs := runEvalCLI(t, "eval", "-v", "--gold", filepath.Join(dir, "gold.jsonl"), "--pred", filepath.Join(dir, "pred.jsonl"))
+	if code != exitOK {
+		t.Fatalf("eval --pred exit %d, want 0; stderr:\n%s", code, errs)
+	}
+	want := `  false+ a: china --sanction--> japan ['2023']
+  missed a: Xi Jinping --leads--> China
+a: P=0.50 R=0.50 (1/2 gold, 1 false+)
+b: P=1.00 R=1.00 (1/1 gold, 0 false+)
+F1=0.667 P=0.667 R=0.667 dates=0.500 articles=2 gold=3 false+=1
+`
+	if out != want {
+		t.Errorf("eval -v --pred =\n%s\nwant\n%s", out, want)
+	}
+
+	code, out, errs = runEvalCLI(t, "--json", "eval", "--gold", filepath.Join(dir, "gold.jsonl"), "--pred", filepath.Join(dir, "pred.jsonl"))
+	if code != exitOK {
+		t.Fatalf("eval --json --pred exit %d, want 0; stderr:\n%s", code, errs)
+	}
+	var got struct {
+		Pred       string  `json:"pred"`
+		Dir        *string `json:"dir"`
+		TP         int     `json:"tp"`
+		FP         int     `json:"fp"`
+		Found      int     `json:"found"`
+		Required   int     `json:"required"`
+		Dated      int     `json:"dated"`
+		DatedRight int     `json:"dated_right"`
+		Articles   []struct {
+			FalsePositives []ingest.Triple   `json:"false_positives"`
+			Misses         []ingest.GoldLine `json:"misses"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("eval --json --pred: %v\n%s", err, out)
+	}
+	if got.Pred != filepath.Join(dir, "pred.jsonl") || got.Dir != nil || got.TP != 2 || got.FP != 1 || got.Found != 2 || got.Required != 3 || got.Dated != 2 || got.DatedRight != 1 {
+		t.Errorf("eval --json --pred = %+v, want pred named, no dir, tp 2 fp 1 found 2/3 dated 1/2", got)
+	}
+	if len(got.Articles) != 2 || len(got.Articles[0].Misses) != 1 || got.Articles[0].Misses[0].Line != 2 ||
+		len(got.Articles[0].FalsePositives) != 1 || got.Articles[1].Misses == nil {
+		t.Errorf("eval --json --pred articles = %+v, want a's miss (gold line 2) and false positive", got.Articles)
 	}
 }
