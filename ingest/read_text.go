@@ -446,7 +446,7 @@ func isPhotoCredit(t string) bool {
 		return true
 	}
 	// "Issei Kato / Reuters U.S. forces ...": a caption led by its credit.
-	if k := strings.Index(t, " / "); k > 0 && k < 40 {
+	if k := strings.Index(t, " / "); k > 0 && k < 40 && allCapitalised(t[:k]) {
 		rest := strings.ToLower(t[k+3:])
 		for _, ag := range creditAgencies {
 			if strings.HasPrefix(rest, ag+" ") {
@@ -493,7 +493,19 @@ func isGalleryCaption(t string) bool {
 		return false
 	}
 	n, m := atoiSmall(t[:i]), atoiSmall(t[i+1:j])
-	return n >= 1 && n <= m && m > 1
+	next := t[j+1:]
+	return n >= 1 && n <= m && m > 1 && next != "" && (next[0] >= 'A' && next[0] <= 'Z' || hasYear(next[:min(len(next), 5)]))
+}
+
+// allCapitalised reports whether every word of s starts with a capital
+// letter (a name: "Issei Kato").
+func allCapitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // atoiSmall parses a short run of digits.

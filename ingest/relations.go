@@ -47,23 +47,34 @@ func clauseOf(toks []token, ms []mention) []int {
 	for _, m := range ms {
 		mentionEnd[m.s] = m.e
 	}
+	next := 1   // the next clause number to hand out
+	outer := -1 // inside ", who ... ,": the clause to return to
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		cl[i] = c
 		switch t.lower {
 		case ";", ":":
-			c++
+			c, next = next, next+1
 		case ",":
+			if outer >= 0 {
+				// the relative clause ends; the main clause goes on
+				c, outer = outer, -1
+				cl[i] = c
+				continue
+			}
 			if i+1 < len(toks) {
 				switch toks[i+1].lower {
-				case "but", "while", "which", "who", "whereas", "although", "though", "as", "because", "saying", "adding", "and":
-					c++
+				case "which", "who", "whose", "whom":
+					outer = c
+					c, next = next, next+1
+				case "but", "while", "whereas", "although", "though", "as", "because", "saying", "adding", "and":
+					c, next = next, next+1
 				default:
 					// ", he said." / ", Li said" at the end
 					if e, ok := mentionEnd[i+1]; ok && e < len(toks) && speechVerbs[toks[e].lower] && trailingSpeech(toks, e+1) {
-						c++
+						c, next = next, next+1
 					} else if i+2 < len(toks) && speechVerbs[toks[i+1].lower] && trailingSpeech(toks, i+2) {
-						c++
+						c, next = next, next+1
 					}
 				}
 			}
@@ -82,7 +93,8 @@ func clauseOf(toks []token, ms []mention) []int {
 					i++
 					cl[i] = c
 				}
-				c++
+				c, next = next, next+1
+				outer = -1
 			}
 		}
 	}
@@ -507,7 +519,18 @@ func (rf *relationFinder) passive(i int) bool {
 func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 	e := i + n
 	rel := graph.MustRelation(cue.Relation)
-	if cue.Has("agreement-object") {
+	if cue.Has("agreement-object") && cue.Has("passive") && rf.passive(i) {
+		// "The agreement was signed by Shultz and Halefoglu"
+		ok := false
+		for j := i - 1; j >= 0 && j >= i-5; j-- {
+			if agreementNouns[rf.toks[j].lower] {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil
+		}
+	} else if cue.Has("agreement-object") {
 		ok := false
 		for j := e; j < len(rf.toks) && j < e+7; j++ {
 			if agreementNouns[rf.toks[j].lower] {
