@@ -384,3 +384,26 @@ F1=0.667 P=0.667 R=0.667 dates=0.500 articles=2 gold=3 false+=1
 		t.Errorf("eval --json --pred articles = %+v, want a's miss (gold line 2) and false positive", got.Articles)
 	}
 }
+
+// TestEvalUnreadableArticle checks that an article file that cannot be read
+// is named on stderr, scored with no predictions, and exits 1.
+func TestEvalUnreadableArticle(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"articles/a.txt": evalArticle,
+		"articles/e.txt": "   \n",
+		"gold.jsonl": `{"article":"a","source":["Xi Jinping"],"relation":"meet","target":["Mikhail Mishustin"]}
+{"article":"e","source":["Russia"],"relation":"attack","target":["Ukraine"]}
+`,
+	})
+	code, out, errs := runEvalCLI(t, "eval", "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "articles"))
+	if code != exitPartial {
+		t.Errorf("eval with an empty article: exit %d, want %d", code, exitPartial)
+	}
+	if !strings.Contains(errs, filepath.Join(dir, "articles", "e.txt")) {
+		t.Errorf("eval with an empty article: stderr %q, want it to name e.txt", errs)
+	}
+	if !strings.Contains(out, "e: P=0.00 R=0.00 (0/1 gold, 0 false+)\n") || !strings.Contains(out, "articles=2 gold=2") {
+		t.Errorf("eval with an empty article printed\n%s\nwant e scored with nothing found", out)
+	}
+}
