@@ -159,7 +159,7 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 		if ti < 0 || cl[ti] != cl[f.cue] {
 			continue
 		}
-		if ti > 0 && (toks[ti-1].lower == "since" || ti > 1 && toks[ti-1].lower == "in" && toks[ti-2].lower == "since") {
+		if sinceBetween(toks, f.cue, ti) {
 			continue // "since June 1982" starts a span, it dates no event
 		}
 		d := e.Start - cuePos
@@ -177,6 +177,22 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 		best = 0
 	}
 	return exprs[best].Resolve(article, future)
+}
+
+// sinceBetween reports whether the expression at token ti is governed by
+// "since": right before it, or between the cue and it ("his first visit
+// since he assumed power in June 1982").
+func sinceBetween(toks []token, cue, ti int) bool {
+	lo := ti - 2
+	if cue < ti {
+		lo = cue
+	}
+	for j := max(lo, 0); j < ti; j++ {
+		if toks[j].lower == "since" {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenAt returns the index of the token that contains byte offset b.

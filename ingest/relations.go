@@ -706,10 +706,13 @@ func (rf *relationFinder) subjectAfterFrontedPhrase(i int, tgt []mention) []ment
 	for first > 0 && rf.cl[first-1] == c {
 		first--
 	}
-	switch rf.toks[first].lower {
+	switch w := rf.toks[first].lower; w {
 	case "after", "during", "at", "following", "before", "in", "on", "ahead", "since":
 	default:
-		return nil
+		// "Speaking during a visit to Osaka, May called on China"
+		if !strings.HasSuffix(w, "ing") || len(w) < 6 {
+			return nil
+		}
 	}
 	j := tgt[len(tgt)-1].e
 	for j < len(rf.toks) && rf.toks[j].text != "," {
@@ -891,6 +894,12 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 	c := rf.cl[i]
 	mod := graph.Asserted
 	for j := i - 1; j >= 0 && j >= i-7 && rf.cl[j] == c; j-- {
+		if k, ok := rf.mentionCovering(j); ok {
+			if rf.ms[k].e < i {
+				break // the subject: the words that qualify the cue stand after it
+			}
+			continue
+		}
 		l := rf.toks[j].lower
 		switch l {
 		case "not", "n't", "never", "refused", "declined", "denied", "denies", "deny", "refuses", "failed", "without":
