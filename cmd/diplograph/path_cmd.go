@@ -1,12 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -160,32 +161,57 @@ func runPath(ctx context.Context, a *App, o pathOptions) error {
 }
 
 // writePathsText prints paths for people: a heading per path naming its
-// actors, then a line per hop with its evidence sentence under it.
+// actors, then a line per hop, aligned within the path, with its evidence
+// sentence and article under it.
 func writePathsText(ctx context.Context, a *App, names *actorNames, articles *articleTitles, paths []graph.Path, f graph.Filter) error {
+	w := bufio.NewWriter(a.Out)
 	for i, p := range paths {
 		var chain []string
 		for _, id := range p.Actors() {
 			chain = append(chain, names.get(ctx, id).Name)
 		}
 		if i > 0 {
-			fmt.Fprintln(a.Out)
+			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(a.Out, "%d. %s  (%s)\n", i+1, strings.Join(chain, " → "), plural(len(p.Hops), "hop", "hops"))
-		tw := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', 0)
-		for _, h := range p.Hops {
+		fmt.Fprintf(w, "%d. %s  (%s)\n", i+1, strings.Join(chain, " → "), plural(len(p.Hops), "hop", "hops"))
+		rows := make([][4]string, len(p.Hops))
+		var width [3]int
+		for j, h := range p.Hops {
 			first, last := summariesSpan(h.Summaries)
-			fmt.Fprintf(tw, "   %s\t%s\t%s\t%s\t%s\n", names.get(ctx, h.From).Name, hopArrows(h), names.get(ctx, h.To).Name,
-				dateRange(first, last), plural(hopEvidence(h, f), "evidence", "evidence"))
-			if ex := hopExample(ctx, articles, h); ex.Sentence != "" {
-				fmt.Fprintf(tw, "   \t  “%s”\n", clip(cleanCell(ex.Sentence), 160))
-				fmt.Fprintf(tw, "   \t   — %s\n", ex.source())
+			rows[j] = [4]string{names.get(ctx, h.From).Name, clip(hopArrowsBrief(h, 3), 60), names.get(ctx, h.To).Name,
+				strings.TrimSpace(dateRange(first, last) + "  " + plural(hopEvidence(h, f), "evidence", "evidence"))}
+			for c := range width {
+				width[c] = max(width[c], utf8.RuneCountInString(rows[j][c]))
 			}
 		}
-		if err := tw.Flush(); err != nil {
-			return err
+		for j, h := range p.Hops {
+			r := rows[j]
+			fmt.Fprintf(w, "   %s  %s  %s  %s\n", pad(r[0], width[0]), pad(r[1], width[1]), pad(r[2], width[2]), r[3])
+			if ex := hopExample(ctx, articles, h); ex.Sentence != "" {
+				fmt.Fprintf(w, "      “%s”\n", clip(cleanCell(ex.Sentence), 160))
+				fmt.Fprintf(w, "       — %s\n", ex.source())
+			}
 		}
 	}
-	return nil
+	return w.Flush()
+}
+
+// pad fills s with spaces to n runes.
+func pad(s string, n int) string {
+	if k := n - utf8.RuneCountInString(s); k > 0 {
+		return s + strings.Repeat(" ", k)
+	}
+	return s
+}
+
+// hopArrowsBrief renders at most n of a hop's relations, and how many more.
+func hopArrowsBrief(h graph.Hop, n int) string {
+	if len(h.Summaries) <= n {
+		return hopArrows(h)
+	}
+	short := h
+	short.Summaries = h.Summaries[:n]
+	return fmt.Sprintf("%s (+%d more)", hopArrows(short), len(h.Summaries)-n)
 }
 
 // hopArrows renders the relations of a hop as walked, with the role of an

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/store"
 )
 
 // pathChains returns, from path's plain output, each path as its actors
@@ -135,5 +140,38 @@ func TestPathTimeout(t *testing.T) {
 	// message must say what to do.
 	if code != 0 && !strings.Contains(errs, "--timeout") {
 		t.Errorf("path --timeout 1ns: exit %d, stderr %q; want success or a message naming --timeout", code, errs)
+	}
+}
+
+func TestPathText(t *testing.T) {
+	dir := queryStore(t)
+	st, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	paths, _, err := graph.SearchPaths(ctx, storeFetch(st), "person/xi-jinping", "country/UKR", 1, 4, false, graph.Filter{})
+	if err != nil || len(paths) != 1 {
+		t.Fatalf("SearchPaths: %d paths, %v", len(paths), err)
+	}
+	var out bytes.Buffer
+	a := newApp(strings.NewReader(""), &out, &out)
+	if err := writePathsText(ctx, a, newActorNames(st), newArticleTitles(st), paths, graph.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `1. Xi Jinping → Mikhail Mishustin → Russia → Ukraine  (3 hops)
+   Xi Jinping         --meet--                     Mikhail Mishustin  2023-05-24  2 evidence
+      “Chinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin in Beijing on Wednesday.”
+       — Xi Meets Russian PM Mishustin, 2023-05-24
+   Mikhail Mishustin  --leads--> (Prime Minister)  Russia             1 evidence
+      “Chinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin in Beijing on Wednesday.”
+       — Xi Meets Russian PM Mishustin, 2023-05-24
+   Russia             --attack-->                  Ukraine            2022-02-24  1 evidence
+      “Russia invaded Ukraine last year.”
+       — Xi Meets Russian PM Mishustin, 2023-05-24
+`
+	if out.String() != want {
+		t.Errorf("writePathsText =\n%s\nwant\n%s", out.String(), want)
 	}
 }

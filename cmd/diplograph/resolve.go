@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -46,12 +47,18 @@ func resolveActor(ctx context.Context, st store.Store, name string) (graph.Actor
 	return graph.Actor{}, fmt.Errorf("%w: %s", errAmbiguous, b.String())
 }
 
+// suggestTimeout bounds the search for names like an unknown one: listing
+// every actor reads every summary, which takes seconds in a large store.
+const suggestTimeout = 3 * time.Second
+
 // unknownActor returns the error for a name that no actor bears, with the
-// nearest known names.
+// nearest known names when they can be found in time.
 func unknownActor(ctx context.Context, st store.Store, name string) error {
+	ctx, cancel := context.WithTimeout(ctx, suggestTimeout)
+	defer cancel()
 	infos, err := st.Actors(ctx, store.ActorQuery{})
 	if err != nil {
-		return fmt.Errorf("%w %q", errUnknownActor, name)
+		return fmt.Errorf("%w %q ('diplograph entities --match TEXT' lists the names stored)", errUnknownActor, name)
 	}
 	actors := make([]graph.Actor, len(infos))
 	for i, in := range infos {
