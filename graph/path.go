@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/path"
 )
 
@@ -49,6 +50,144 @@ var ErrGaveUp = errors.New("gave up")
 // 19 hops (beyond that, paths are also cut by their hop count).
 func costLimit(hops int) float64 { return float64(hops)*Cost(1) + 1e-9 }
 
+// compactView is a weighted gonum graph built once from a Graph under a
+// filter, for the many shortest-path searches of Yen's algorithm: a node per
+// actor (numbered as in the Graph), an edge from u to v when a hop from u may
+// follow a kept summary to v (see HopSummaries), weighted by Cost of the
+// evidence of all such summaries. Neighbours are listed in node order, so
+// that searches, and the order of paths of equal cost, are deterministic.
+// It implements gonum's graph.Graph and path.Weighted; compactDirected adds
+// graph.Directed.
+type compactView struct {
+	nodes []Node
+	out   [][]int64 // sorted
+	in    [][]int64 // sorted; directed views only
+	w     map[[2]int64]float64
+}
+
+// compactDirected is a compactView that gonum takes as directed.
+type compactDirected struct{ *compactView }
+
+func (g *Graph) compact(directed bool, f Filter) *compactView {
+	c := &compactView{nodes: make([]Node, len(g.actors)), out: make([][]int64, len(g.actors)), w: map[[2]int64]float64{}}
+	if directed {
+		c.in = make([][]int64, len(g.actors))
+	}
+	for i, a := range g.actors {
+		c.nodes[i] = Node{int64(i), a}
+	}
+	ev := map[[2]int64]int{}
+	add := func(u, v int64, n int) {
+		if _, ok := ev[[2]int64{u, v}]; !ok {
+			c.out[u] = append(c.out[u], v)
+			if directed {
+				c.in[v] = append(c.in[v], u)
+			}
+		}
+		ev[[2]int64{u, v}] += n
+	}
+	for _, s := range g.edges {
+		u, v := g.index[s.Source], g.index[s.Target]
+		if u == v || !f.Keep(s) {
+			continue
+		}
+		n := s.Weight(f)
+		add(u, v, n)
+		if !directed || s.Rel().Symmetric {
+			add(v, u, n)
+		}
+	}
+	for k, n := range ev {
+		c.w[k] = Cost(n)
+	}
+	for i := range c.out {
+		slices.Sort(c.out[i])
+		if directed {
+			slices.Sort(c.in[i])
+		}
+	}
+	return c
+}
+
+// Node implements gonum's graph.Graph.
+func (c *compactView) Node(id int64) gonum.Node {
+	if id < 0 || id >= int64(len(c.nodes)) {
+		return nil
+	}
+	return c.nodes[id]
+}
+
+// Nodes implements gonum's graph.Graph.
+func (c *compactView) Nodes() gonum.Nodes {
+	nodes := make([]gonum.Node, len(c.nodes))
+	for i := range c.nodes {
+		nodes[i] = c.nodes[i]
+	}
+	return iterator.NewOrderedNodes(nodes)
+}
+
+func (c *compactView) list(ids []int64) gonum.Nodes {
+	if len(ids) == 0 {
+		return gonum.Empty
+	}
+	nodes := make([]gonum.Node, len(ids))
+	for i, id := range ids {
+		nodes[i] = c.nodes[id]
+	}
+	return iterator.NewOrderedNodes(nodes)
+}
+
+// From implements gonum's graph.Graph.
+func (c *compactView) From(id int64) gonum.Nodes {
+	if c.Node(id) == nil {
+		return gonum.Empty
+	}
+	return c.list(c.out[id])
+}
+
+// HasEdgeBetween implements gonum's graph.Graph.
+func (c *compactView) HasEdgeBetween(x, y int64) bool {
+	_, a := c.w[[2]int64{x, y}]
+	_, b := c.w[[2]int64{y, x}]
+	return a || b
+}
+
+// Edge implements gonum's graph.Graph.
+func (c *compactView) Edge(u, v int64) gonum.Edge {
+	w, ok := c.w[[2]int64{u, v}]
+	if !ok {
+		return nil
+	}
+	return Edge{F: c.nodes[u], T: c.nodes[v], W: w}
+}
+
+// Weight implements gonum's path.Weighted.
+func (c *compactView) Weight(x, y int64) (float64, bool) {
+	if x == y {
+		return 0, true
+	}
+	if w, ok := c.w[[2]int64{x, y}]; ok {
+		return w, true
+	}
+	return math.Inf(1), false
+}
+
+// HasEdgeFromTo implements gonum's graph.Directed.
+func (c compactDirected) HasEdgeFromTo(u, v int64) bool {
+	_, ok := c.w[[2]int64{u, v}]
+	return ok
+}
+
+// To implements gonum's graph.Directed.
+func (c compactDirected) To(id int64) gonum.Nodes {
+	if c.Node(id) == nil {
+		return gonum.Empty
+	}
+	return c.list(c.in[id])
+}
+
+var _ gonum.Directed = compactDirected{}
+
 // KShortestPaths returns up to k shortest simple paths from the actor from
 // to the actor to in g, of at most maxHops hops, over the summaries that f
 // keeps, in order of cost: fewest hops first and, among paths of equal
@@ -57,7 +196,9 @@ func costLimit(hops int) float64 { return float64(hops)*Cost(1) + 1e-9 }
 //
 // Only the actors that lie on some walk of at most maxHops hops take part:
 // g may be much larger than the answer needs. The search runs gonum's Yen
-// algorithm, which cannot be interrupted: when ctx ends first,
+// algorithm on a compact weighted view of that part (the filter applied and
+// the hop weights summed once, where g's Views work them out on every
+// call), which cannot be interrupted: when ctx ends first,
 // KShortestPaths returns an error wrapping ErrGaveUp and ctx.Err(), and the
 // abandoned search finishes in the background.
 func KShortestPaths(ctx context.Context, g *Graph, from, to string, k, maxHops int, directed bool, f Filter) ([]Path, error) {
@@ -83,10 +224,11 @@ func KShortestPaths(ctx context.Context, g *Graph, from, to string, k, maxHops i
 		gonum.Graph
 		Weight(x, y int64) (float64, bool)
 	}
+	c := sub.compact(directed, f)
 	if directed {
-		view = sub.mirrored(f).Directed(f)
+		view = compactDirected{c}
 	} else {
-		view = sub.Undirected(f)
+		view = c
 	}
 	sn, tn := view.Node(subFrom), view.Node(subTo)
 
@@ -224,25 +366,6 @@ func (g *Graph) prune(dF, dT map[int64]int, s, t int64, limit int, f Filter) (su
 	subS, _ = sub.NodeID(g.actors[s].ID)
 	subT, _ = sub.NodeID(g.actors[t].ID)
 	return sub, subS, subT
-}
-
-// mirrored returns a copy of g in which every summary of a symmetric
-// relation kept by f is also present with its ends swapped, so that a
-// directed view follows it either way. Node numbers are those of g.
-func (g *Graph) mirrored(f Filter) *Graph {
-	m := New()
-	for _, a := range g.actors {
-		m.AddActor(a)
-	}
-	for _, s := range g.edges {
-		m.AddSummary(s)
-		if s.Source != s.Target && s.Rel().Symmetric && f.Keep(s) {
-			r := s
-			r.Source, r.Target = s.Target, s.Source
-			m.AddSummary(r)
-		}
-	}
-	return m
 }
 
 // Fetch returns the summaries in which the actor id takes part, either end:
