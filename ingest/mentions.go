@@ -114,6 +114,15 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 				i = end
 				continue
 			}
+			// "Iraq's national security advisor met ...", "a French minister
+			// threatened ...": an unnamed official acts for the country
+			if te != nil && te.Kind == TitleOfficial && len(ms) > 0 {
+				if k := len(ms) - 1; ms[k].kind == graph.Country && !ms[k].pair && (ms[k].e == i || ms[k].e == i-1 && toks[i-1].text == "'s") && (ms[k].adjectival() || ms[k].poss) && st.byTitle[strings.ToLower(te.Title)] == "" {
+					ms[k] = mention{s: ms[k].s, e: i + tn, id: ms[k].id, kind: graph.Country, poss: i+tn < len(toks) && toks[i+tn].text == "'s"}
+					i += tn
+					continue
+				}
+			}
 			// a title alone refers to the person who holds it in the article:
 			// "the Premier", "the Russian PM"
 			if te != nil && i > 0 && (toks[i-1].lower == "the" || (len(ms) > 0 && ms[len(ms)-1].e == i && ms[len(ms)-1].adjectival())) {

@@ -59,11 +59,11 @@ func (e *ReadError) Error() string {
 // Unwrap returns the cause.
 func (e *ReadError) Unwrap() error { return e.Err }
 
-// format is the kind of input a reader handles.
-type format int
+// readFormat is the kind of input a reader handles.
+type readFormat int
 
 const (
-	formatText format = iota
+	formatText readFormat = iota
 	formatMarkdown
 	formatHTML
 	formatJSON
@@ -71,7 +71,7 @@ const (
 )
 
 // formatOf returns the format of a file from its extension.
-func formatOf(path string) (format, bool) {
+func formatOf(path string) (readFormat, bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt":
 		return formatText, true
@@ -140,7 +140,7 @@ func Read(name string, r io.Reader, opts ReadOptions) ([]graph.Article, error) {
 
 // readAll reads at most max bytes from r (size of them expected, when
 // known) and parses them as format f (-1: sniff the content).
-func readAll(path string, f format, r io.Reader, max, size int64) ([]graph.Article, error) {
+func readAll(path string, f readFormat, r io.Reader, max, size int64) ([]graph.Article, error) {
 	var buf bytes.Buffer
 	if size > 0 && size <= max {
 		buf.Grow(int(size) + bytes.MinRead)
@@ -170,7 +170,7 @@ func readAll(path string, f format, r io.Reader, max, size int64) ([]graph.Artic
 }
 
 // sniff tells JSON (an object or array first) from text.
-func sniff(text string) format {
+func sniff(text string) readFormat {
 	t := strings.TrimLeft(text, " \t\r\n")
 	switch {
 	case strings.HasPrefix(t, "{"), strings.HasPrefix(t, "["):
@@ -300,8 +300,8 @@ func normalizeText(s string) string {
 	return b.String()
 }
 
-// stem returns the file name of path without its extension ("stdin" for "-").
-func stem(path string) string {
+// fileStem returns the file name of path without its extension ("stdin" for "-").
+func fileStem(path string) string {
 	if path == "-" || path == "" {
 		return "stdin"
 	}
@@ -312,9 +312,9 @@ func stem(path string) string {
 	return base
 }
 
-// finish fills in an article's hash once its fields are known, and refuses
+// finishArticle fills in an article's hash once its fields are known, and refuses
 // an article without text.
-func finish(a *graph.Article) error {
+func finishArticle(a *graph.Article) error {
 	if strings.TrimSpace(a.Text) == "" {
 		return ErrEmpty
 	}

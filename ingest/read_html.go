@@ -28,7 +28,7 @@ func readHTML(path, text string) (arts []graph.Article, err error) {
 	if err != nil {
 		return nil, &ReadError{Path: path, Err: fmt.Errorf("bad HTML: %w", err)}
 	}
-	a := graph.Article{ID: stem(path), Origin: path, Meta: map[string]string{}}
+	a := graph.Article{ID: fileStem(path), Origin: path, Meta: map[string]string{}}
 	a.URL = canonicalURL(doc)
 	var page *url.URL
 	if a.URL != "" {
@@ -62,7 +62,7 @@ func readHTML(path, text string) (arts []graph.Article, err error) {
 		lines = htmlLines(findElement(doc, atom.Body))
 	}
 	a.Text = buildBody(lines, bodyOptions{preamble: true}, &a)
-	if err := finish(&a); err != nil {
+	if err := finishArticle(&a); err != nil {
 		if errors.Is(err, ErrEmpty) {
 			err = fmt.Errorf("%w: no readable text in the page", ErrEmpty)
 		}
@@ -80,26 +80,26 @@ func canonicalURL(doc *html.Node) string {
 		}
 		switch n.DataAtom {
 		case atom.Link:
-			if strings.EqualFold(attr(n, "rel"), "canonical") && canon == "" {
-				canon = attr(n, "href")
+			if strings.EqualFold(htmlAttr(n, "rel"), "canonical") && canon == "" {
+				canon = htmlAttr(n, "href")
 			}
 		case atom.Meta:
-			if attr(n, "property") == "og:url" && og == "" {
-				og = attr(n, "content")
+			if htmlAttr(n, "property") == "og:url" && og == "" {
+				og = htmlAttr(n, "content")
 			}
 		case atom.Body:
 			// metadata lives in the head
 		}
 	}
 	for _, u := range []string{canon, og} {
-		if u = strings.TrimSpace(u); isURL(u) {
+		if u = strings.TrimSpace(u); looksLikeURL(u) {
 			return u
 		}
 	}
 	return ""
 }
 
-func attr(n *html.Node, key string) string {
+func htmlAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
@@ -153,16 +153,16 @@ type htmlText struct {
 	space bool // a space is pending inside the block
 }
 
-// skipped are elements whose text is no part of the article.
-var skipped = map[atom.Atom]bool{
+// htmlSkipped are elements whose text is no part of the article.
+var htmlSkipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
 	atom.Figcaption: true, atom.Button: true, atom.Nav: true, atom.Aside: true, atom.Form: true,
 	atom.Select: true, atom.Textarea: true, atom.Iframe: true, atom.Object: true, atom.Head: true,
 	atom.Footer: true, atom.Header: true, atom.Math: true,
 }
 
-// blocks are elements that start and end a paragraph.
-var blocks = map[atom.Atom]bool{
+// htmlBlocks are elements that start and end a paragraph.
+var htmlBlocks = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
 	atom.Blockquote: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true,
 	atom.Dd: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Figure: true,
@@ -182,7 +182,7 @@ func (w *htmlText) walk(n *html.Node, depth int) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if skipped[n.DataAtom] {
+		if htmlSkipped[n.DataAtom] {
 			return
 		}
 		switch n.DataAtom {
@@ -201,7 +201,7 @@ func (w *htmlText) walk(n *html.Node, depth int) {
 			w.endBlock()
 			w.block.WriteString("## ")
 		default:
-			if blocks[n.DataAtom] {
+			if htmlBlocks[n.DataAtom] {
 				w.endBlock()
 			}
 		}
@@ -212,7 +212,7 @@ func (w *htmlText) walk(n *html.Node, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, depth+1)
 	}
-	if n.Type == html.ElementNode && blocks[n.DataAtom] {
+	if n.Type == html.ElementNode && htmlBlocks[n.DataAtom] {
 		w.endBlock()
 	}
 }

@@ -17,7 +17,7 @@ import (
 // that holds several values one after another is read as JSON lines. Every
 // broken article is an error naming the file and its line (or array
 // element); the others are returned.
-func readJSON(path, text string, f format) ([]graph.Article, error) {
+func readJSON(path, text string, f readFormat) ([]graph.Article, error) {
 	if f == formatJSON {
 		t := strings.TrimLeft(text, " \t\n")
 		if strings.HasPrefix(t, "[") {
@@ -29,7 +29,7 @@ func readJSON(path, text string, f format) ([]graph.Article, error) {
 			return nil, &ReadError{Path: path, Line: lineOfOffset(text, jsonErrorOffset(err, dec)), Err: jsonError(err)}
 		}
 		if strings.TrimSpace(text[dec.InputOffset():]) == "" {
-			a, err := articleFromJSON(path, v, stem(path), path)
+			a, err := articleFromJSON(path, v, fileStem(path), path)
 			if err != nil {
 				return nil, &ReadError{Path: path, Err: err}
 			}
@@ -55,7 +55,7 @@ func readJSON(path, text string, f format) ([]graph.Article, error) {
 		if l == "" {
 			continue
 		}
-		id := stem(path)
+		id := fileStem(path)
 		if !first {
 			id += "-" + strconv.Itoa(line)
 		}
@@ -91,7 +91,7 @@ func readJSONArray(path, text string) ([]graph.Article, error) {
 		errs []error
 	)
 	for i, it := range items {
-		id := stem(path)
+		id := fileStem(path)
 		if i > 0 {
 			id += "-" + strconv.Itoa(i+1)
 		}
@@ -159,7 +159,7 @@ func articleFromJSON(path string, raw json.RawMessage, id, origin string) (graph
 	}
 	text = normalizeText(strings.ToValidUTF8(text, "\uFFFD"))
 	a.Text = buildBody(strings.Split(text, "\n"), bodyOptions{lineParas: !strings.Contains(text, "\n\n")}, &a)
-	if err := finish(&a); err != nil {
+	if err := finishArticle(&a); err != nil {
 		return graph.Article{}, err
 	}
 	return a, nil

@@ -376,6 +376,8 @@ func TestIsBoilerplate(t *testing.T) {
 		{"1/2 of the budget went to defence.", false},
 		{"Invalid email address. Please re-enter.", true},
 		{"Photo", true},
+		{"A missile is launched in this undated photo released by KCNA. [Photo/Agencies]", true},
+		{"JUST WATCHED Why does North Korea keep launching ICBMs? Replay More Videos ...", true},
 		{"The talks, Reuters reported, went well.", false},
 	}
 	for _, tt := range tests {

@@ -11,7 +11,7 @@ import (
 // "key: value" lines ended by a blank line, then the body, which may open
 // with a Markdown title, a byline and a dateline (see parseBody).
 func readText(path, text string) ([]graph.Article, error) {
-	a := graph.Article{ID: stem(path), Origin: path, Meta: map[string]string{}}
+	a := graph.Article{ID: fileStem(path), Origin: path, Meta: map[string]string{}}
 	lines := strings.Split(text, "\n")
 	i := 0
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
@@ -26,7 +26,7 @@ func readText(path, text string) ([]graph.Article, error) {
 		i = j
 	}
 	a.Text = buildBody(lines[i:], bodyOptions{markdown: true, preamble: true}, &a)
-	if err := finish(&a); err != nil {
+	if err := finishArticle(&a); err != nil {
 		return nil, &ReadError{Path: path, Err: err}
 	}
 	return []graph.Article{a}, nil
@@ -103,7 +103,7 @@ func applyHeader(a *graph.Article, hdr []headerField) {
 				continue
 			}
 		case "source":
-			if isURL(f.value) && a.URL == "" {
+			if looksLikeURL(f.value) && a.URL == "" {
 				a.URL = f.value
 				continue
 			}
@@ -114,8 +114,8 @@ func applyHeader(a *graph.Article, hdr []headerField) {
 	}
 }
 
-// isURL reports whether s looks like an absolute web address.
-func isURL(s string) bool {
+// looksLikeURL reports whether s looks like an absolute web address.
+func looksLikeURL(s string) bool {
 	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !strings.ContainsAny(s, " \t")
 }
 
@@ -266,7 +266,7 @@ func buildBody(lines []string, o bodyOptions, a *graph.Article) string {
 					continue
 				}
 				wantURL = false
-				if isURL(u) {
+				if looksLikeURL(u) {
 					if a.URL == "" {
 						a.URL = u
 					}
@@ -407,7 +407,7 @@ var boilerplatePrefixes = []string{
 	"Enlarge this image", "toggle caption", "**Related article", "Related article:", "Related Article:",
 	"RELATED ARTICLE", "Advertisement Continue reading", "Chat with us in Facebook Messenger",
 	"Photo:", "(Photo:", "Image:", "Photograph:", "Picture:", "FILE PHOTO:", "Replay More Videos",
-	"Slideshow (", "[Photo/", "REUTERS/",
+	"Slideshow (", "[Photo/", "REUTERS/", "Newsletter Sign Up", "JUST WATCHED",
 }
 
 // boilerplateLines are whole lines of page residue.
@@ -453,6 +453,10 @@ func isPhotoCredit(t string) bool {
 				return true
 			}
 		}
+	}
+	// "... on August 30, 2017. [Photo/Agencies]"
+	if k := strings.LastIndex(t, "[Photo"); k >= 0 && strings.HasSuffix(t, "]") {
+		return true
 	}
 	// "... in Tokyo, August 29, 2017. REUTERS/Kim Kyung-Hoon": a caption
 	// ending in its credit.
@@ -554,7 +558,7 @@ func cleanInline(t string) string {
 				continue
 			}
 		case '<':
-			if k := strings.IndexByte(t[i:], '>'); k > 0 && isURL(t[i+1:i+k]) {
+			if k := strings.IndexByte(t[i:], '>'); k > 0 && looksLikeURL(t[i+1:i+k]) {
 				b.WriteString(t[i+1 : i+k])
 				i += k
 				continue

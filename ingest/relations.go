@@ -338,6 +338,32 @@ func (rf *relationFinder) subject(i int) []mention {
 	return nil
 }
 
+// gerundSubject returns the subject of a gerund after a preposition: the
+// mention right before it ("accused China of selling oil to North Korea",
+// "disappointed in China for allegedly selling oil").
+func (rf *relationFinder) gerundSubject(i int) []mention {
+	if !strings.HasSuffix(rf.toks[i].lower, "ing") {
+		return nil
+	}
+	j := i - 1
+	for j >= 0 && strings.HasSuffix(rf.toks[j].lower, "ly") {
+		j--
+	}
+	if j < 0 || !prepositions[rf.toks[j].lower] || rf.toks[j].lower == "to" {
+		return nil
+	}
+	for k := len(rf.ms) - 1; k >= 0; k-- {
+		m := rf.ms[k]
+		if m.e <= j && j-m.e <= 3 && !m.poss {
+			return groupAt(rf.toks, rf.ms, k)
+		}
+		if m.e <= j {
+			break
+		}
+	}
+	return nil
+}
+
 // actorOfGroup reports whether the mention at s is "X" in "ministers from
 // X", "officials of X": a group of people who act for X.
 func (rf *relationFinder) actorOfGroup(s int) bool {
@@ -436,6 +462,15 @@ func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
 		}
 		if l == "." || l == "," && !cue.Direct {
 			break
+		}
+	}
+	if cue.Relation == graph.Threaten {
+		// "threatened to break off relations with Congo", "threatened further
+		// action against Russia": the threat is aimed at the complement's actor
+		for j := e; j < len(rf.toks) && j < e+16 && rf.cl[j] == c; j++ {
+			if k, ok := rf.at[j]; ok {
+				return groupAt(rf.toks, rf.ms, k), ""
+			}
 		}
 	}
 	return nil, ""
@@ -558,6 +593,9 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 		return rf.emit(cue, expand(src), expand(tgt), 0.75, i)
 	}
 	src := rf.subject(i)
+	if g := rf.gerundSubject(i); g != nil {
+		src = g
+	}
 	if src == nil {
 		return nil
 	}

@@ -157,7 +157,7 @@ func splitProse(out []Sentence, text string, s, e, para int) []Sentence {
 			}
 			i = j
 			continue
-		case c == ';' && i-start >= softSentenceMax && i+1 < e && isSpaceByte(text[i+1]):
+		case c == ';' && i-start >= softSentenceMax && i+1 < e && isSentenceSpace(text[i+1]):
 			out = emitSentence(out, text, start, i+1, para)
 			start = skipSpaceFwd(text, i+1, e)
 			i = start
@@ -200,7 +200,7 @@ func emitLine(out []Sentence, text string, s, e, para int) []Sentence {
 
 // emitSentence appends text[s:e] with trailing space trimmed, when not empty.
 func emitSentence(out []Sentence, text string, s, e, para int) []Sentence {
-	for e > s && isSpaceByte(text[e-1]) {
+	for e > s && isSentenceSpace(text[e-1]) {
 		e--
 	}
 	if e > s {
@@ -209,12 +209,12 @@ func emitSentence(out []Sentence, text string, s, e, para int) []Sentence {
 	return out
 }
 
-func isSpaceByte(c byte) bool {
+func isSentenceSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func skipSpaceFwd(text string, i, e int) int {
-	for i < e && isSpaceByte(text[i]) {
+	for i < e && isSentenceSpace(text[i]) {
 		i++
 	}
 	return i
@@ -244,8 +244,10 @@ func sentenceEnd(text string, start, i, e int) (j int, brk bool) {
 		}
 		break
 	}
+	quoted := j
 	j = skipClosers(text, j, e)
-	if j < e && !isSpaceByte(text[j]) {
+	quoted = j - quoted
+	if j < e && !isSentenceSpace(text[j]) {
 		return j, false // U.S., 3.5, example.com, "?!x"
 	}
 	k := skipSpaceFwd(text, j, e)
@@ -259,6 +261,9 @@ func sentenceEnd(text string, start, i, e int) (j int, brk bool) {
 	r, _ := utf8.DecodeRuneInString(text[k:e])
 	if unicode.IsLower(r) {
 		return j, false // "Why?" he asked. / U.S. officials / 9 a.m. on Monday
+	}
+	if quoted > 0 && saidFollows(text, k, e) {
+		return j, false // "Why?" Hua said. / "We will act." Mr. Trump said.
 	}
 	if strong || dots >= 2 {
 		return j, true
@@ -279,6 +284,49 @@ func sentenceEnd(text string, start, i, e int) (j int, brk bool) {
 		return j, !digit
 	}
 	return j, true
+}
+
+// quoteVerbs attribute a quotation: `"..." Hua said.`
+var quoteVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "added": true, "adds": true,
+	"told": true, "wrote": true, "writes": true, "tweeted": true, "replied": true,
+	"insisted": true, "declared": true, "noted": true, "stressed": true, "warned": true,
+}
+
+// saidFollows reports whether the words at text[k] attribute the quotation
+// before them: a speech verb among the first four words, before the clause
+// ends ("Hua said.", "Mr. Trump told reporters.").
+func saidFollows(text string, k, e int) bool {
+	var buf [maxWordLen]byte
+	for w := 0; w < 4 && k < e; w++ {
+		b := k
+		for k < e && !isSentenceSpace(text[k]) && k-b < maxWordLen {
+			k++
+		}
+		word := text[b:k]
+		end := strings.TrimRight(word, ".,;:!?\"'")
+		n := copy(buf[:], end)
+		for i := range n {
+			if buf[i] >= 'A' && buf[i] <= 'Z' {
+				buf[i] += 'a' - 'A'
+			}
+		}
+		if quoteVerbs[string(buf[:n])] {
+			return true
+		}
+		if len(end) < len(word) && !abbrevLike(end) {
+			return false // the clause ended before a speech verb
+		}
+		k = skipSpaceFwd(text, k, e)
+	}
+	return false
+}
+
+// abbrevLike reports whether a word before a period is a title or an initial
+// ("Mr", "W"), which does not end the clause.
+func abbrevLike(w string) bool {
+	c := abbrevClass(w)
+	return c == abbrevTitle || c == abbrevMaybe
 }
 
 // skipClosers skips closing quotes, brackets and emphasis after a sentence's
@@ -335,7 +383,7 @@ const maxWordLen = 24
 // quotes or brackets that open it; "" when it is longer than maxWordLen.
 func wordBefore(text string, start, i int) string {
 	b := i
-	for b > start && !isSpaceByte(text[b-1]) {
+	for b > start && !isSentenceSpace(text[b-1]) {
 		b--
 		if i-b > maxWordLen {
 			return ""
@@ -426,11 +474,11 @@ func abbrevClass(w string) int {
 	return abbrevNone
 }
 
-// starters are words that commonly start a sentence (lower case). After an
+// sentenceStarters are words that commonly start a sentence (lower case). After an
 // abbreviation that may end a sentence, one of these says it did. In
 // upper-case text, where adverbs and prepositions look the same after a
 // sentence's end as inside one, only the strong starters count.
-var starters = func() map[string]int {
+var sentenceStarters = func() map[string]int {
 	m := map[string]int{}
 	for _, w := range strings.Fields(`and or so yet nor in on at of for with by from to as into
 		after before when while if although though because since until unless once
@@ -466,16 +514,16 @@ func startsSentence(text string, k, e int) bool {
 			upper++
 		case c >= 'a' && c <= 'z':
 		default:
-			if n == 0 || isWordByte(c) {
+			if n == 0 || isSentenceWordByte(c) {
 				return false
 			}
-			return starterFits(starters[string(buf[:n])], n, upper)
+			return starterFits(sentenceStarters[string(buf[:n])], n, upper)
 		}
 		buf[n] = c
 		n++
 		k++
 	}
-	return n > 0 && n < len(buf) && starterFits(starters[string(buf[:n])], n, upper)
+	return n > 0 && n < len(buf) && starterFits(sentenceStarters[string(buf[:n])], n, upper)
 }
 
 // starterFits reports whether a starter of the kind given counts for a word
@@ -487,8 +535,8 @@ func starterFits(kind, n, upper int) bool {
 	return kind > 0
 }
 
-// isWordByte reports whether c continues a word (a letter, digit, or a
+// isSentenceWordByte reports whether c continues a word (a letter, digit, or a
 // non-ASCII byte).
-func isWordByte(c byte) bool {
+func isSentenceWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

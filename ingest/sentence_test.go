@@ -77,6 +77,8 @@ func TestSplit(t *testing.T) {
 		{"quote then said", `"We will cooperate," he said. "Fully."`, []string{`"We will cooperate," he said.`, `"Fully."`}},
 		{"quote ends a sentence", `He said "no." Then he left.`, []string{`He said "no."`, "Then he left."}},
 		{"question in quotes", `"Why?" he asked. "Because."`, []string{`"Why?" he asked.`, `"Because."`}},
+		{"quote then name said", "“China could easily solve this!” Mr. Trump said. “Why?” Hua said. “No.” Then he left.", []string{"“China could easily solve this!” Mr. Trump said.", "“Why?” Hua said.", "“No.”", "Then he left."}},
+		{"quote then no verb", `"We act." Officials in Beijing disagreed. "Go!" Putin told reporters.`, []string{`"We act."`, "Officials in Beijing disagreed.", `"Go!" Putin told reporters.`}},
 		{"curly quotes", "He said “no.” Then he left.", []string{"He said “no.”", "Then he left."}},
 		{"parenthesis", "They met (in Beijing.) Then they ate.", []string{"They met (in Beijing.)", "Then they ate."}},
 		{"upper case", "THE U.S. SAID IT WOULD ACT. MR. BAKER AGREED. THE U.S. THEN LEFT.", []string{"THE U.S. SAID IT WOULD ACT.", "MR. BAKER AGREED.", "THE U.S. THEN LEFT."}},
