@@ -109,7 +109,7 @@ func selectGraph(g *graph.Graph, o Options) selection {
 	sums := g.Summaries()
 	evidence := make([]int, len(actors))
 	wanted := make([]bool, len(actors))
-	var kept []edge
+	kept := make([]edge, 0, len(sums))
 	for i := range sums {
 		s := &sums[i]
 		if !o.Filter.Keep(*s) {

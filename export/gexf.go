@@ -114,7 +114,7 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 		vals = appendVal(vals, "cameo", e.rel.CAMEO)
 		vals = append(vals,
 			gexf12.AttValue{For: "quad_class", Value: strconv.Itoa(int(e.rel.Quad))},
-			gexf12.AttValue{For: "goldstein", Value: strconv.FormatFloat(e.rel.Goldstein, 'g', -1, 64)},
+			gexf12.AttValue{For: "goldstein", Value: goldsteinText(e.rel.Goldstein)},
 			gexf12.AttValue{For: "symmetric", Value: strconv.FormatBool(e.rel.Symmetric)},
 			gexf12.AttValue{For: "evidence", Value: strconv.Itoa(e.weight)},
 			gexf12.AttValue{For: "asserted", Value: strconv.Itoa(s.Asserted)},
@@ -181,23 +181,49 @@ func nodeSize(evidence int) float64 {
 // zero) are left out; overlapping spans are merged, since Gephi refuses
 // overlapping intervals. Spells are inclusive, in YYYY-MM-DD, sorted.
 func Spells(dst []gexf12.Spell, dates []graph.Date, since, until graph.Date) []gexf12.Spell {
-	type span struct{ start, end time.Time }
+	type span struct{ start, end graph.Date }
+	key := func(d graph.Date) int { return (d.Year*100+int(d.Month))*100 + d.Day }
 	var buf [8]span
 	spans := buf[:0]
 	for _, d := range dates {
-		if !d.IsZero() && d.Within(since, until) {
-			spans = append(spans, span{d.Time(), d.End().Time()})
+		if d.IsZero() || !d.Within(since, until) {
+			continue
 		}
+		first := d
+		switch d.Precision {
+		case graph.YearPrecision:
+			first = graph.DayDate(d.Year, time.January, 1)
+		case graph.MonthPrecision:
+			first = graph.DayDate(d.Year, d.Month, 1)
+		}
+		spans = append(spans, span{first, d.End()})
 	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start.Compare(b.start) })
+	slices.SortFunc(spans, func(a, b span) int { return key(a.start) - key(b.start) })
 	for i := 0; i < len(spans); {
 		cur := spans[i]
-		for i++; i < len(spans) && !spans[i].start.After(cur.end); i++ {
-			if spans[i].end.After(cur.end) {
+		for i++; i < len(spans) && key(spans[i].start) <= key(cur.end); i++ {
+			if key(spans[i].end) > key(cur.end) {
 				cur.end = spans[i].end
 			}
 		}
-		dst = append(dst, gexf12.Spell{Start: cur.start.Format(time.DateOnly), End: cur.end.Format(time.DateOnly)})
+		dst = append(dst, gexf12.Spell{Start: dateString(cur.start), End: dateString(cur.end)})
 	}
 	return dst
+}
+
+// goldsteinTexts holds the Goldstein values of the relation table as text.
+var goldsteinTexts = func() map[float64]string {
+	m := map[float64]string{}
+	for _, r := range graph.Relations() {
+		m[r.Goldstein] = strconv.FormatFloat(r.Goldstein, 'g', -1, 64)
+	}
+	return m
+}()
+
+// goldsteinText returns a Goldstein value as encoding/xml writes a float.
+func goldsteinText(v float64) string {
+	if s, ok := goldsteinTexts[v]; ok {
+		return s
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
 }

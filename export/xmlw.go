@@ -27,14 +27,19 @@ func (x *xmlWriter) raw(s string) { x.w.WriteString(s) }
 // text writes s cleaned and escaped as XML character data or attribute
 // value: the same bytes as encoding/xml writes for it.
 func (x *xmlWriter) text(s string) {
-	s = clean(s)
-	if strings.ContainsAny(s, "&<>\"'\t\n\r") {
-		x.scratch = append(x.scratch[:0], s...)
-		xml.EscapeText(x.w, x.scratch) // errors stay in the bufio.Writer
-		return
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7F || xmlSpecial[c] {
+			s = clean(s)
+			x.scratch = append(x.scratch[:0], s...)
+			xml.EscapeText(x.w, x.scratch) // errors stay in the bufio.Writer
+			return
+		}
 	}
-	x.w.WriteString(s)
+	x.w.WriteString(s) // plain ASCII with nothing to escape
 }
+
+// xmlSpecial marks the bytes that XML text or attribute values escape.
+var xmlSpecial = [128]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
 
 // int writes v in decimal.
 func (x *xmlWriter) int(v int) {
