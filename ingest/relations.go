@@ -299,7 +299,7 @@ func (rf *relationFinder) plausible(c *CueEntry, i int) bool {
 	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our":
 		return false
 	}
-	return !(strings.HasSuffix(p, "ing") && p != "being" && len(p) > 5)
+	return !(strings.HasSuffix(p, "ing") && p != "being" && len(p) > 5 && !rf.toks[i-1].cap)
 }
 
 // mentionEnding returns the mention that ends right before token i.

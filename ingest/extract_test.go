@@ -1,0 +1,378 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/diplograph/diplograph/graph"
+)
+
+var (
+	testExtractorOnce sync.Once
+	testExtractor     *Extractor
+	testExtractorErr  error
+)
+
+// extractor returns an extractor over the embedded lexicons, built once.
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	testExtractorOnce.Do(func() {
+		lex, err := DefaultLexicon()
+		if err != nil {
+			testExtractorErr = err
+			return
+		}
+		testExtractor = NewExtractor(lex)
+	})
+	if testExtractorErr != nil {
+		t.Fatal(testExtractorErr)
+	}
+	return testExtractor
+}
+
+// edges extracts text as an article of the given date and returns its edges
+// as "source relation target date modality" lines, sorted.
+func edges(t *testing.T, date, text string) []string {
+	t.Helper()
+	d, err := graph.ParseDate(date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := extractor(t).Extract(graph.Article{ID: "t", Date: d, Text: text})
+	var out []string
+	for _, r := range res.Records() {
+		out = append(out, strings.TrimSpace(fmt.Sprintf("%s %s %s %s %s", r.Source, r.Relation, r.Target, r.Date, r.Modality)))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// has reports whether list holds an edge that starts with want; for a
+// symmetric relation the two ends may stand either way round.
+func has(list []string, want string) bool {
+	alts := []string{want}
+	for _, r := range graph.Relations() {
+		if !r.Symmetric {
+			continue
+		}
+		if i := strings.Index(want, " "+r.Name+" "); i >= 0 {
+			src, rest := want[:i], want[i+len(r.Name)+2:]
+			// rest is "target [date [modality]]": targets are names of up to
+			// four words, so try each split
+			words := strings.Fields(rest)
+			for n := 1; n <= len(words); n++ {
+				tgt, tail := strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+				alts = append(alts, strings.TrimSpace(tgt+" "+r.Name+" "+src+" "+tail))
+			}
+		}
+	}
+	for _, l := range list {
+		for _, w := range alts {
+			if l == w || strings.HasPrefix(l, w+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestExtractConstructions checks, sentence by sentence, the constructions
+// that news uses for each kind of mention and relation. "want" edges must be
+// found (a prefix of "source relation target date modality" suffices);
+// "not" edges must not.
+func TestExtractConstructions(t *testing.T) {
+	tests := []struct {
+		name, date, text string
+		want, not        []string
+	}{
+		{"titled persons and affiliations", "2023-05-24",
+			"Chinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin on Wednesday.",
+			[]string{"Xi Jinping leads China", "Mikhail Mishustin leads Russia", "Mikhail Mishustin meet Xi Jinping 2023-05-24 asserted"}, nil},
+		{"possessive country before a title", "1987-03-05",
+			"Japan's Foreign Minister Tadashi Kuranari said on Tuesday that Tokyo would open its markets.",
+			[]string{"Tadashi Kuranari official_of Japan"}, nil},
+		{"post-nominal of Country", "2016-09-06",
+			"President Park Geun-hye of South Korea met with President Xi Jinping of China on Monday.",
+			[]string{"Park Geun-hye leads South Korea", "Xi Jinping leads China", "Park Geun-hye meet Xi Jinping 2016-09-05"}, nil},
+		{"apposition with an organization", "2023-05-24",
+			"Ryan Hass, a senior fellow at Washington's Brookings Institution, told AFP the ties were strong.",
+			[]string{"Ryan Hass affiliated_with Brookings Institution"}, []string{"Ryan Hass affiliated_with United States"}},
+		{"apposition with a demonym", "2014-11-12",
+			"Ben Rhodes, a US deputy national security adviser, said the talks were useful.",
+			[]string{"Ben Rhodes official_of United States"}, nil},
+		{"former roles give no affiliation", "2020-01-10",
+			"Former Foreign Minister Jan Novak of Slovakia criticized Hungary on Monday.",
+			nil, []string{"Jan Novak official_of Slovakia"}},
+		{"surname refers back", "2023-05-24",
+			"Russian Prime Minister Mikhail Mishustin arrived on Tuesday. Mishustin also met with Premier Li Qiang on Wednesday.",
+			[]string{"Mikhail Mishustin meet Li Qiang 2023-05-24", "Li Qiang leads China"}, nil},
+		{"family name first refers back", "2014-11-12",
+			"Chinese President Xi Jinping spoke first. Xi hosted a dinner for Barack Obama on Tuesday.",
+			[]string{"Xi Jinping host Barack Obama 2014-11-11"}, nil},
+		{"pronoun subject refers to the last person", "2021-11-17",
+			"U.S. President Joe Biden spoke on Monday. He criticized North Korea on Tuesday.",
+			[]string{"Joe Biden criticize North Korea 2021-11-16"}, nil},
+		{"title alone refers to its holder", "2023-05-24",
+			"Chinese Premier Li Qiang opened the forum. The Premier praised Russia on Wednesday.",
+			[]string{"Li Qiang praise Russia"}, nil},
+		{"the two countries", "2023-05-24",
+			"China and Russia held talks. Russia and China are close. Ministers from the two countries signed a series of agreements on Wednesday.",
+			[]string{"China sign_agreement Russia 2023-05-24"}, nil},
+		{"capital as metonym", "2017-12-29",
+			"Beijing criticized Washington on Friday.",
+			[]string{"China criticize United States 2017-12-29"}, nil},
+		{"capital as a place is no actor", "2023-03-22",
+			"Xi Jinping visited Russia and met Vladimir Putin at a summit in Moscow on Tuesday.",
+			[]string{"Xi Jinping visit Russia 2023-03-21", "Vladimir Putin meet Xi Jinping 2023-03-21"}, []string{"Xi Jinping meet Russia"}},
+		{"historical states by date", "1987-03-10",
+			"Moscow criticized Bonn on Monday.",
+			[]string{"Soviet Union criticize West Germany 1987-03-09"}, nil},
+		{"active voice", "2019-03-14",
+			"The European Union imposed new sanctions on Venezuela on Monday.",
+			[]string{"European Union sanction Venezuela 2019-03-11"}, nil},
+		{"passive voice", "2019-03-14",
+			"Venezuela was sanctioned by the United States last month.",
+			[]string{"United States sanction Venezuela 2019-02"}, []string{"Venezuela sanction United States"}},
+		{"nominal with possessive source", "2023-05-24",
+			"Trade grew after Moscow's invasion of Ukraine in February 2022.",
+			[]string{"Russia attack Ukraine"}, nil},
+		{"nominal with demonym source", "2022-03-02",
+			"U.S. sanctions on Iran remain in force.",
+			[]string{"United States sanction Iran"}, nil},
+		{"trade between", "2023-05-24",
+			"Trade between China and Russia reached a record last year.",
+			[]string{"China trade Russia 2022"}, nil},
+		{"largest trading partner", "2023-05-24",
+			"China is Russia's largest trading partner.",
+			[]string{"China trade Russia"}, nil},
+		{"compound of two actors", "2014-11-12",
+			"Barack Obama arrived in Beijing. The Xi-Obama meeting lasted two hours, Chinese President Xi Jinping said.",
+			[]string{"Barack Obama meet Xi Jinping"}, nil},
+		{"subject carried into at a meeting with", "2023-05-24",
+			"Chinese President Xi Jinping offered support at a meeting with Russian Prime Minister Mikhail Mishustin on Wednesday.",
+			[]string{"Mikhail Mishustin meet Xi Jinping 2023-05-24"}, nil},
+		{"subject carried into a visit to", "2017-01-18",
+			"Chinese President Xi Jinping kicked off his four-day visit to Switzerland on Sunday.",
+			[]string{"Xi Jinping visit Switzerland 2017-01-15"}, nil},
+		{"coordinated subjects of a symmetric relation", "2019-03-14",
+			"Japan and Australia signed an agreement on defence cooperation on Wednesday.",
+			[]string{"Australia sign_agreement Japan 2019-03-13"}, nil},
+		{"coordinated objects", "2019-03-14",
+			"Secretary of State Mike Pompeo met Japan's foreign minister and South Korea's foreign minister on Monday.",
+			[]string{"Mike Pompeo meet Japan", "Mike Pompeo meet South Korea"}, nil},
+		{"reciprocity", "2023-05-24",
+			"China and Russia would continue to offer each other firm support.",
+			[]string{"China support Russia", "Russia support China"}, nil},
+		{"reported speech gives the reported event", "2023-05-24",
+			"Xi Jinping said that Vladimir Putin would visit Beijing next month.",
+			[]string{"Vladimir Putin visit China 2023-06 intent"}, []string{"Xi Jinping visit China"}},
+		{"speech acts are events of the speaker", "2018-03-27",
+			"Russian Foreign Minister Sergei Lavrov accused Britain of staging a provocation.",
+			[]string{"Sergei Lavrov accuse United Kingdom"}, nil},
+		{"intent modality", "2021-11-17",
+			"Washington and Beijing will resume trade negotiations next month.",
+			[]string{"China negotiate United States 2021-12 intent"}, nil},
+		{"negation", "2017-12-29",
+			"Beijing denied selling oil to North Korea.",
+			[]string{"China trade North Korea  negated"}, []string{"China trade North Korea 2017-12-29 asserted"}},
+		{"refused to", "2019-05-02",
+			"Japan refused to sign an agreement with South Korea.",
+			[]string{"Japan sign_agreement South Korea  negated"}, nil},
+		{"co-occurrence is no edge", "2019-05-02",
+			"Japan, South Korea and China are in Asia.",
+			nil, []string{"Japan meet", "China meet"}},
+		{"an invitation's complement is no event", "2023-05-24",
+			"Xi invited Russian President Vladimir Putin to visit Beijing.",
+			[]string{"Xi Jinping invite Vladimir Putin"}, []string{"Vladimir Putin visit China"}},
+		{"news agencies are no party", "2017-08-30",
+			"Reuters criticized North Korea's missile launch.",
+			nil, []string{"Reuters criticize North Korea"}},
+		{"government bodies stand for the state", "2018-01-05",
+			"The State Department criticized China on Friday.",
+			[]string{"United States criticize China 2018-01-05"}, nil},
+		{"unknown date stays empty", "",
+			"Beijing criticized Washington on Friday.",
+			[]string{"China criticize United States  asserted"}, nil},
+		{"explicit year", "2016-09-06",
+			"China and South Korea signed a free trade agreement in 2015.",
+			[]string{"China sign_agreement South Korea 2015"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := edges(t, tt.date, tt.text)
+			for _, w := range tt.want {
+				if !has(got, w) {
+					t.Errorf("Extract(%q) = %q, want an edge %q", tt.text, got, w)
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("Extract(%q) = %q, want no edge %q", tt.text, got, n)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestExtractEvidence checks that every event carries its sentence and the
+// sentence's byte offset in the article text.
+func TestExtractEvidence(t *testing.T) {
+	text := "A first sentence.\n\nChinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin on Wednesday. Xi praised Russia."
+	res := extractor(t).Extract(graph.Article{ID: "ev", Date: graph.DayDate(2023, 5, 24), Text: text})
+	if len(res.Events) == 0 {
+		t.Fatal("Extract found no event")
+	}
+	for _, e := range res.Events {
+		for _, ev := range e.Evidence {
+			if ev.Article != "ev" || ev.Offset < 0 || ev.Offset+len(ev.Sentence) > len(text) || text[ev.Offset:ev.Offset+len(ev.Sentence)] != ev.Sentence {
+				t.Errorf("event %s %s %s: evidence %+v does not point into the text", e.Source, e.Relation, e.Target, ev)
+			}
+		}
+	}
+	ids := map[string]bool{}
+	for _, a := range res.Actors {
+		ids[a.ID] = true
+	}
+	for _, e := range res.Events {
+		if !ids[e.Source] || !ids[e.Target] {
+			t.Errorf("event %s %s %s names an actor missing from Actors", e.Source, e.Relation, e.Target)
+		}
+	}
+}
+
+// TestExtractMergesEvidence checks that one event stated twice is one event
+// with two pieces of evidence.
+func TestExtractMergesEvidence(t *testing.T) {
+	text := "Beijing criticized Washington on Friday. Beijing also criticized Washington on Friday in a statement."
+	res := extractor(t).Extract(graph.Article{ID: "m", Date: graph.DayDate(2017, 12, 29), Text: text})
+	n := 0
+	for _, e := range res.Events {
+		if e.Relation == graph.Criticize {
+			n++
+			if len(e.Evidence) != 2 {
+				t.Errorf("criticize has %d pieces of evidence, want 2", len(e.Evidence))
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("Extract found %d criticize events, want 1", n)
+	}
+}
+
+// repoFile returns a path relative to the repository root.
+func repoFile(t testing.TB, rel string) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, rel)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatalf("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// scoreGold extracts every article that a gold file names from dir and
+// scores the result.
+func scoreGold(t *testing.T, goldPath, dir string) Report {
+	t.Helper()
+	gold, err := ReadGold(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extractor(t)
+	pred := map[string][]Record{}
+	seen := map[string]bool{}
+	for _, g := range gold {
+		if seen[g.Article] {
+			continue
+		}
+		seen[g.Article] = true
+		path, err := ArticleFile(dir, g.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, err := ReadArticleFile(path, g.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			pred[g.Article] = append(pred[g.Article], x.Extract(a).Records()...)
+		}
+	}
+	return Score(gold, pred)
+}
+
+// TestGoldRegression scores the extractor on the gold that ships in
+// testdata and, when ../shared is beside the repository, on the shared gold
+// files; it fails when a score falls under the project's thresholds.
+func TestGoldRegression(t *testing.T) {
+	tests := []struct {
+		gold, corpus       string
+		shared             bool
+		minF1, minP, minDt float64
+	}{
+		{"testdata/gold.jsonl", "testdata/articles", false, 0.90, 0.95, 0.90},
+		{"../shared/gold/seed.jsonl", "../shared/corpus/seed", true, 0.85, 0.90, 0.80},
+		{"../shared/gold/modern-dev.jsonl", "../shared/corpus/modern", true, 0.70, 0.80, 0.0},
+		{"../shared/gold/reuters-dev.jsonl", "../shared/corpus/reuters21578", true, 0.65, 0.80, 0.0},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.gold), func(t *testing.T) {
+			gold, corpus := repoFile(t, tt.gold), repoFile(t, tt.corpus)
+			if _, err := os.Stat(gold); err != nil {
+				if tt.shared {
+					t.Skipf("%s is absent: %v", tt.gold, err)
+				}
+				t.Fatal(err)
+			}
+			r := scoreGold(t, gold, corpus)
+			t.Logf("%s: F1=%.3f P=%.3f R=%.3f dates=%.3f", tt.gold, r.F1, r.P, r.R, r.Dates)
+			if r.F1 < tt.minF1 || r.P < tt.minP || r.Dates < tt.minDt {
+				t.Errorf("%s: F1=%.3f P=%.3f dates=%.3f, want F1 >= %.2f, P >= %.2f, dates >= %.2f", tt.gold, r.F1, r.P, r.Dates, tt.minF1, tt.minP, tt.minDt)
+			}
+		})
+	}
+}
+
+// BenchmarkExtractReuters extracts every Reuters-21578 story on one core.
+func BenchmarkExtractReuters(b *testing.B) {
+	dir := repoFile(b, "../shared/corpus/reuters21578")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/reuters21578 is absent")
+	}
+	var arts []graph.Article
+	var size int64
+	for _, f := range files {
+		as, err := ReadFile(f, ReadOptions{})
+		if err != nil {
+			continue
+		}
+		for _, a := range as {
+			size += int64(len(a.Text))
+		}
+		arts = append(arts, as...)
+	}
+	x := extractor(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	events := 0
+	for b.Loop() {
+		events = 0
+		for _, a := range arts {
+			events += len(x.Extract(a).Events)
+		}
+	}
+	b.ReportMetric(float64(events), "events")
+}
