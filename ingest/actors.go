@@ -204,7 +204,17 @@ func joinTokens(sent string, toks []token, s, e int) string {
 // "Russia-China", "U.S.-Canadian", "Sino-US") into parts with "-" between, so
 // that the matcher sees the actors.
 func (st *docState) splitCompounds(toks []token) []token {
-	var out []token
+	need := false
+	for _, t := range toks {
+		if t.word && strings.IndexByte(t.text, '-') > 0 {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return toks
+	}
+	out := make([]token, 0, len(toks)+4)
 	for _, t := range toks {
 		if !t.word || !strings.Contains(t.text, "-") || !(t.cap || strings.HasPrefix(t.text, "then-") || strings.HasPrefix(t.text, "ex-")) {
 			out = append(out, t)

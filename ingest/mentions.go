@@ -224,6 +224,9 @@ func isClauseOpener(t token) bool {
 
 // pairPhraseAt matches "the two countries", "both sides" and the like.
 func pairPhraseAt(toks []token, i int) int {
+	if l := toks[i].lower; l != "the" && l != "both" {
+		return 0
+	}
 	words := func(ws ...string) bool {
 		if i+len(ws) > len(toks) {
 			return false
@@ -248,6 +251,9 @@ func pairPhraseAt(toks []token, i int) int {
 
 // leaderPairPhraseAt matches "the two leaders", "both presidents".
 func leaderPairPhraseAt(toks []token, i int) int {
+	if l := toks[i].lower; l != "the" && l != "both" {
+		return 0
+	}
 	for _, noun := range []string{"leaders", "presidents", "heads", "ministers", "premiers"} {
 		if i+2 < len(toks) && toks[i].lower == "the" && toks[i+1].lower == "two" && toks[i+2].lower == noun {
 			return 3

@@ -115,7 +115,21 @@ func mkToken(s string, i, j int, word bool) token {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
 	r, _ := utf8.DecodeRuneInString(text)
-	return token{text: text, lower: strings.ToLower(text), start: i, end: j, word: word, cap: unicode.IsUpper(r)}
+	return token{text: text, lower: lowerASCII(text), start: i, end: j, word: word, cap: unicode.IsUpper(r)}
+}
+
+// lowerASCII lower-cases s, without allocating when s has no upper-case letter.
+func lowerASCII(s string) string {
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		if c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func isTokWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
