@@ -142,6 +142,9 @@ func Read(name string, r io.Reader, opts ReadOptions) ([]graph.Article, error) {
 // known) and parses them as format f (-1: sniff the content).
 func readAll(path string, f readFormat, r io.Reader, max, size int64) ([]graph.Article, error) {
 	var buf bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok && size <= 0 {
+		size = int64(l.Len()) // a bytes.Reader or strings.Reader
+	}
 	if size > 0 && size <= max {
 		buf.Grow(int(size) + bytes.MinRead)
 	}

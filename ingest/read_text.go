@@ -446,7 +446,7 @@ func isPhotoCredit(t string) bool {
 		return true
 	}
 	// "Issei Kato / Reuters U.S. forces ...": a caption led by its credit.
-	if k := strings.Index(t, " / "); k > 0 && k < 40 && allCapitalised(t[:k]) {
+	if k := strings.Index(t[:min(len(t), 43)], " / "); k > 0 && allCapitalised(t[:k]) {
 		rest := strings.ToLower(t[k+3:])
 		for _, ag := range creditAgencies {
 			if strings.HasPrefix(rest, ag+" ") {
@@ -460,9 +460,11 @@ func isPhotoCredit(t string) bool {
 	}
 	// "... in Tokyo, August 29, 2017. REUTERS/Kim Kyung-Hoon": a caption
 	// ending in its credit.
-	for _, ag := range []string{"REUTERS/", "AFP/", "AP Photo/", "Getty Images/", "EPA/", "Reuters/"} {
-		if k := strings.LastIndex(t, ag); k >= 0 && len(t)-k < 48 && !strings.ContainsAny(t[k:], ".!?") {
-			return true
+	if tail := t[max(0, len(t)-48):]; strings.IndexByte(tail, '/') >= 0 {
+		for _, ag := range []string{"REUTERS/", "AFP/", "AP Photo/", "Getty Images/", "EPA/", "Reuters/"} {
+			if k := strings.LastIndex(tail, ag); k >= 0 && !strings.ContainsAny(tail[k:], ".!?") {
+				return true
+			}
 		}
 	}
 	u := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, ")"), "**"))
