@@ -171,14 +171,13 @@ func (p pos) errorf(format string, args ...any) error {
 // that the checks made once all layers are in (a leader's country exists)
 // can name the file and line.
 type lexBuilder struct {
-	lex        Lexicon
-	countryAt  map[string]int // code -> index in lex.Countries
-	orgAt      map[string]int // NormName(name) -> index in lex.Orgs
-	leaderAt   map[string]int // leaderKey -> index in lex.Leaders
-	titleAt    map[string]int // title -> index in lex.Titles
-	orgPos     []pos
-	leaderPos  []pos
-	countryPos []pos
+	lex       Lexicon
+	countryAt map[string]int // code -> index in lex.Countries
+	orgAt     map[string]int // NormName(name) -> index in lex.Orgs
+	leaderAt  map[string]int // leaderKey -> index in lex.Leaders
+	titleAt   map[string]int // title -> index in lex.Titles
+	orgPos    []pos
+	leaderPos []pos
 }
 
 func newLexBuilder() *lexBuilder {
@@ -220,7 +219,8 @@ func (b *lexBuilder) layer(fsys fs.FS, dir, label string) error {
 			label, strings.Join(unknown, ", "), countriesFile, orgsFile, leadersFile, titlesFile)
 	}
 	sort.Strings(cues)
-	// Countries first, so that the other files of the layer see its codes.
+	// A fixed order, whatever the folder listing says; the codes that orgs
+	// and leaders name are checked once every layer is in (finish).
 	for _, f := range []struct {
 		name  string
 		parse func(string, io.Reader) error
@@ -390,12 +390,11 @@ func (b *lexBuilder) countries(file string, r io.Reader) error {
 			return err
 		}
 		if i, ok := b.countryAt[e.Code]; ok {
-			b.lex.Countries[i], b.countryPos[i] = e, p
+			b.lex.Countries[i] = e
 			return nil
 		}
 		b.countryAt[e.Code] = len(b.lex.Countries)
 		b.lex.Countries = append(b.lex.Countries, e)
-		b.countryPos = append(b.countryPos, p)
 		return nil
 	})
 }
