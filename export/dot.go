@@ -32,9 +32,7 @@ func WriteDOT(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		{Key: "fontname", Value: "Helvetica"},
 	}
 	if o.Description != "" {
-		dg.graph = append(dg.graph,
-			encoding.Attribute{Key: "label", Value: dotQuote(o.Description)},
-			encoding.Attribute{Key: "labelloc", Value: "t"})
+		dg.graph = append(dg.graph, encoding.Attribute{Key: "comment", Value: dotQuote(o.Description)})
 	}
 	dg.node = encoding.Attributes{
 		{Key: "fontname", Value: "Helvetica"},
