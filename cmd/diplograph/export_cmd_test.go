@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,5 +208,32 @@ func TestExportMixedGraphML(t *testing.T) {
 	}
 	if !strings.Contains(out, `edgedefault="undirected"`) || !strings.Contains(out, `directed="true"`) {
 		t.Errorf("export --mixed: want an undirected default with directed edges marked, got\n%s", out)
+	}
+}
+
+func TestWriteFileAtomicLeavesNoHalfFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "g.graphml")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := writeFileAtomic(path, func(w io.Writer) (export.Counts, error) {
+		cw := ctxWriter{ctx, w}
+		if _, err := cw.Write([]byte("<graphml>half")); err != nil {
+			return export.Counts{}, err
+		}
+		cancel() // Ctrl-C in the middle of the export
+		_, err := cw.Write([]byte("rest</graphml>"))
+		return export.Counts{}, err
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("writeFileAtomic interrupted: error %v, want context.Canceled", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("writeFileAtomic interrupted: file holds %q, want the old content", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("writeFileAtomic interrupted left %d files, want 1", len(entries))
 	}
 }
