@@ -270,16 +270,16 @@ func sentenceEnd(text string, start, i, e int) (j int, brk bool) {
 	}
 	digit := r >= '0' && r <= '9'
 	w := wordBefore(text, start, i)
-	switch abbrevClass(w) {
+	switch cl := abbrevClass(w); cl {
 	case abbrevTitle, abbrevNever:
 		return j, false
 	case abbrevNumber:
 		return j, !digit
-	case abbrevMaybe:
+	case abbrevMaybe, abbrevAcronym:
 		if digit {
 			return j, false
 		}
-		return j, startsSentence(text, k, e)
+		return j, startsSentence(text, k, e, cl == abbrevAcronym)
 	case abbrevDigits:
 		return j, !digit
 	}
@@ -394,12 +394,13 @@ func wordBefore(text string, start, i int) string {
 
 // Classes of the word before a period.
 const (
-	abbrevNone   = iota // an ordinary word: the period ends the sentence
-	abbrevTitle         // Mr., Gen., St.: never ends a sentence
-	abbrevNever         // e.g., i.e., vs.: never ends a sentence
-	abbrevNumber        // No., Jan.: does not end one before a number
-	abbrevMaybe         // Inc., U.S., a.m., initials: ends one before a sentence starter
-	abbrevDigits        // 3. (a number): does not end one before another number
+	abbrevNone    = iota // an ordinary word: the period ends the sentence
+	abbrevTitle          // Mr., Gen., St.: never ends a sentence
+	abbrevNever          // e.g., i.e., vs.: never ends a sentence
+	abbrevNumber         // No., Jan.: does not end one before a number
+	abbrevMaybe          // Inc., a.m.: ends one before a sentence starter
+	abbrevAcronym        // U.S., J.P., initials: ends one before a strong sentence starter
+	abbrevDigits         // 3. (a number): does not end one before another number
 )
 
 var abbrevs = func() map[string]int {
@@ -467,9 +468,9 @@ func abbrevClass(w string) int {
 	case digits > 0 && letters == 0 && dots == 0:
 		return abbrevDigits
 	case dots > 0 && segOK && seg == 1 && digits == 0:
-		return abbrevMaybe // U.S, U.K, J.P, a.m in capitals
+		return abbrevAcronym // U.S, U.K, J.P
 	case dots == 0 && len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z':
-		return abbrevMaybe // an initial: George W. Bush
+		return abbrevAcronym // an initial: George W. Bush
 	}
 	return abbrevNone
 }
@@ -502,8 +503,12 @@ const (
 )
 
 // startsSentence reports whether the word at text[k] is one that commonly
-// starts a sentence (in any case; a strong one when the word is in capitals).
-func startsSentence(text string, k, e int) bool {
+// starts a sentence (in any case; a strong one when the word is in capitals
+// or when strong is asked for). After an acronym only a strong starter
+// counts: "the U.S. Officials said" and "the U.S. And West Germany" are
+// one sentence (Reuters capitalises words after "U.S."), "the U.S. The
+// talks" two.
+func startsSentence(text string, k, e int, strong bool) bool {
 	var buf [maxWordLen]byte
 	n, upper := 0, 0
 	for k < e && n < len(buf) {
@@ -517,19 +522,19 @@ func startsSentence(text string, k, e int) bool {
 			if n == 0 || isSentenceWordByte(c) {
 				return false
 			}
-			return starterFits(sentenceStarters[string(buf[:n])], n, upper)
+			return starterFits(sentenceStarters[string(buf[:n])], n, upper, strong)
 		}
 		buf[n] = c
 		n++
 		k++
 	}
-	return n > 0 && n < len(buf) && starterFits(sentenceStarters[string(buf[:n])], n, upper)
+	return n > 0 && n < len(buf) && starterFits(sentenceStarters[string(buf[:n])], n, upper, strong)
 }
 
 // starterFits reports whether a starter of the kind given counts for a word
-// of n letters, upper of them in capitals.
-func starterFits(kind, n, upper int) bool {
-	if n > 1 && upper == n {
+// of n letters, upper of them in capitals (only a strong one when strong).
+func starterFits(kind, n, upper int, strong bool) bool {
+	if strong || n > 1 && upper == n {
 		return kind == starterStrong
 	}
 	return kind > 0
