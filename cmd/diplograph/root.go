@@ -68,6 +68,8 @@ func run(ctx context.Context, args []string, a *App) int {
 			if !errors.As(err, &se) {
 				a.errorf("diplograph: %v", err)
 			}
+		} else if cmd == root {
+			a.errorf("diplograph: %v\nRun 'diplograph --help' for usage.", err)
 		} else {
 			a.errorf("diplograph %s: %v\nRun '%s --help' for usage.", cmd.Name(), err, cmd.CommandPath())
 		}
