@@ -13,6 +13,12 @@ func (c Color) Hex() string {
 	return string([]byte{'#', digits[c.R>>4], digits[c.R&15], digits[c.G>>4], digits[c.G&15], digits[c.B>>4], digits[c.B&15]})
 }
 
+// dark reports whether text on the colour reads better in white than in
+// black (relative luminance, ITU-R BT.709, below one half).
+func (c Color) dark() bool {
+	return 0.2126*float64(c.R)+0.7152*float64(c.G)+0.0722*float64(c.B) < 128
+}
+
 // quadColors colours edges by CAMEO quad class: cooperation in greens (light
 // for verbal, dark for material), conflict in orange (verbal) and red
 // (material), affiliations in grey.

@@ -64,6 +64,9 @@ func WriteDOT(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 				{Key: "tooltip", Value: dotQuote(tip)},
 			},
 		}
+		if n.style.color.dark() {
+			nodes[i].attrs = append(nodes[i].attrs, encoding.Attribute{Key: "fontcolor", Value: "white"})
+		}
 		dg.AddNode(nodes[i])
 	}
 	for i, e := range sel.edges {
