@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/diplograph/diplograph/graph"
@@ -361,12 +362,14 @@ func period(from, until string) (f, u graph.Date, err error) {
 // be matched and folded (graph.NormName).
 func checkNames(p pos, what string, names ...string) error {
 	for _, n := range names {
-		if graph.NormName(n) == "" {
+		if !strings.ContainsFunc(n, isLetterOrDigit) {
 			return p.errorf("%s %q has no letters or digits", what, n)
 		}
 	}
 	return nil
 }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func (b *lexBuilder) countries(file string, r io.Reader) error {
 	seen := map[string]int{}
