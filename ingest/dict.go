@@ -189,6 +189,9 @@ func buildDict(lex *Lexicon) *dict {
 		// the full name denotes the person at any time; short forms only
 		// while the person holds a role (around it: a year either side)
 		add(le.Name, c)
+		for _, v := range nameVariants(le.Name) {
+			add(v, c)
+		}
 		c.nk = nkSurname
 		c.from, c.until = widen(le.From, -1), widen(le.Until, 1)
 		for _, n := range le.Aliases {
@@ -242,6 +245,26 @@ func isMedia(name string, aliases []string) bool {
 		}
 	}
 	return false
+}
+
+// nameVariants returns the spellings news uses for a name of three parts
+// with a hyphenated given name: "Kim Jong Un" / "Kim Jong-un" / "Kim
+// Jong-Un", "Moon Jae-in" / "Moon Jae In".
+func nameVariants(name string) []string {
+	parts := strings.Fields(name)
+	switch {
+	case len(parts) == 3 && familyFirst[parts[0]]:
+		given := parts[1] + "-" + strings.ToLower(parts[2])
+		return []string{parts[0] + " " + given, parts[0] + " " + parts[1] + "-" + parts[2]}
+	case len(parts) == 2 && familyFirst[parts[0]] && strings.Count(parts[1], "-") == 1:
+		g := strings.SplitN(parts[1], "-", 2)
+		if g[1] == "" {
+			return nil
+		}
+		up := strings.ToUpper(g[1][:1]) + g[1][1:]
+		return []string{parts[0] + " " + g[0] + " " + up, parts[0] + " " + g[0] + "-" + up, parts[0] + " " + g[0] + "-" + strings.ToLower(g[1])}
+	}
+	return nil
 }
 
 // widen moves an open-or-not date by years (a zero date stays open).

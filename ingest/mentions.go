@@ -64,15 +64,31 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 				}
 			}
 			nl := st.nameAt(toks, j)
-			if nl > 0 && (t.cap || te == nil || (i > 0 && len(ms) > 0 && ms[len(ms)-1].e >= i-1)) {
-				p := st.personFromName(sent, toks, j, j+nl)
+			adj := adjunctBefore(toks, ms, i)
+			if nl > 0 && (t.cap || te == nil || adj >= 0) {
+				var p *docPerson
+				// "Queen Elizabeth", "King Fahd": the lexicon may know the
+				// title and name together
+				if n, node := st.d.names.longest(toks, i, keyText); node != nil && n > tn {
+					if c, ok := st.resolve(node); ok && c.actor.Kind == graph.Person {
+						p = st.person(c.actor.Name)
+						nl = n - (j - i)
+						if nl < 1 {
+							nl = 1
+						}
+					}
+				}
+				if p == nil {
+					p = st.personFromName(sent, toks, j, j+nl)
+				}
 				start := i
 				role := joinTokens(sent, toks, i, i+tn)
 				var target string
-				// the country or organization written before the title
-				if k := len(ms) - 1; k >= 0 && !ms[k].pronoun && !ms[k].pair && (ms[k].e == i || (ms[k].e == i-1 && toks[i-1].text == "'s")) && ms[k].kind != graph.Person {
-					target, start = ms[k].id, ms[k].s
-					ms = ms[:k]
+				// the country or organization written before the title:
+				// "Russian Prime Minister", "North Korea's top leader"
+				if adj >= 0 {
+					target, start = ms[adj].id, ms[adj].s
+					ms = ms[:adj]
 				}
 				end := j + nl
 				// "President Park Geun-hye of South Korea"
@@ -212,6 +228,31 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 	st.pendingAffs = st.pendingAffs[:0]
 	return ms, affs
 }
+
+// adjunctBefore returns the index of the country or organization mention
+// that qualifies a title at toks[i] ("Russian", "Japan's", "North Korea's
+// top"), or -1.
+func adjunctBefore(toks []token, ms []mention, i int) int {
+	k := len(ms) - 1
+	if k < 0 || ms[k].pronoun || ms[k].pair || ms[k].kind == graph.Person || ms[k].e > i {
+		return -1
+	}
+	for j := ms[k].e; j < i; j++ {
+		t := toks[j]
+		switch {
+		case t.text == "'s" && j == ms[k].e:
+		case t.word && !t.cap && j >= i-2 && titleAdjectives[t.lower]:
+		default:
+			return -1
+		}
+	}
+	return k
+}
+
+// titleAdjectives may stand between a country and a title ("North Korea's
+// top leader").
+var titleAdjectives = setOf(`top senior chief new deputy acting then current incumbent veteran outgoing
+interim longtime long-time powerful supreme paramount elected designated`)
 
 // isClauseOpener reports whether a token may stand before a clause's subject.
 func isClauseOpener(t token) bool {
