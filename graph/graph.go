@@ -18,12 +18,12 @@ type Summary struct {
 	Intent   int `json:"intent"`
 	Negated  int `json:"negated"`
 
-	First   Date     `json:"first_date"`        // earliest event date (no date when none is dated)
-	Last    Date     `json:"last_date"`         // latest event date
-	Dates   []Date   `json:"dates,omitempty"`   // distinct event dates, sorted
-	Role    string   `json:"role,omitempty"`    // for affiliations: the role title last seen
-	Example Evidence `json:"example,omitzero"`  // one evidence sentence
-	ExDate  Date     `json:"example_date"`      // the date of the example's article
+	First   Date     `json:"first_date"`       // earliest event date (no date when none is dated)
+	Last    Date     `json:"last_date"`        // latest event date
+	Dates   []Date   `json:"dates,omitempty"`  // distinct event dates, sorted
+	Role    string   `json:"role,omitempty"`   // for affiliations: the role title last seen
+	Example Evidence `json:"example,omitzero"` // one evidence sentence
+	ExDate  Date     `json:"example_date"`     // the date of the example's article
 	ExTitle string   `json:"example_title,omitempty"`
 }
 

@@ -159,7 +159,9 @@ func (v *View) WeightedEdge(u, w int64) gonum.WeightedEdge {
 }
 
 // WeightedEdgeBetween implements gonum's graph.WeightedUndirected.
-func (v UndirectedView) WeightedEdgeBetween(x, y int64) gonum.WeightedEdge { return v.WeightedEdge(x, y) }
+func (v UndirectedView) WeightedEdgeBetween(x, y int64) gonum.WeightedEdge {
+	return v.WeightedEdge(x, y)
+}
 
 // Weight implements gonum's graph.Weighted.
 func (v *View) Weight(x, y int64) (float64, bool) {
