@@ -261,6 +261,8 @@ func TestRead(t *testing.T) {
 		{"stdin array", "", `[{"text":"A."},{"text":"B."}]`, ReadOptions{}, []wantArticle{{id: "stdin", paras: []string{"A."}}, {id: "stdin-2", paras: []string{"B."}}}, nil},
 		{"stdin html", "-", "<!doctype html><html><head><title>Page</title></head><body><p>Body text of the page.</p></body></html>", ReadOptions{}, []wantArticle{{id: "stdin", title: "Page", paras: []string{"Body text of the page."}}}, nil},
 		{"named markdown", "notes/brief.md", "# Title\n\nText.", ReadOptions{}, []wantArticle{{id: "brief", title: "Title", origin: "notes/brief.md", paras: []string{"Text."}}}, nil},
+		{"front matter", "post.md", "---\ntitle: \"Talks resume\"\ndate: 2024-02-01\ntags: diplomacy\n---\n# Talks resume\n\nEnvoys met.\n\n---\n\nMore.", ReadOptions{}, []wantArticle{{id: "post", title: "Talks resume", date: "2024-02-01", paras: []string{"Envoys met.", "More."}, meta: map[string]string{"tags": "diplomacy"}}}, nil},
+		{"unclosed front matter", "post.md", "---\ntitle: x\n\nBody.", ReadOptions{}, []wantArticle{{id: "post", paras: []string{"title: x", "Body."}}}, nil},
 		{"utf-16", "u.txt", string([]byte{0xFF, 0xFE, 'H', 0, 'i', 0, '.', 0}), ReadOptions{}, []wantArticle{{id: "u", paras: []string{"Hi."}}}, nil},
 		{"too large", "-", strings.Repeat("x", 11), ReadOptions{MaxBytes: 10}, nil, ErrTooLarge},
 		{"at the limit", "-", strings.Repeat("x", 10), ReadOptions{MaxBytes: 10}, []wantArticle{{id: "stdin", paras: []string{strings.Repeat("x", 10)}}}, nil},

@@ -8,7 +8,8 @@ import (
 )
 
 // readText reads a .txt or .md article: an optional header block of
-// "key: value" lines ended by a blank line, then the body, which may open
+// "key: value" lines ended by a blank line (or YAML front matter between
+// "---" lines), then the body, which may open
 // with a Markdown title, a byline and a dateline (see parseBody).
 func readText(path, text string) ([]graph.Article, error) {
 	a := graph.Article{ID: fileStem(path), Origin: path, Meta: map[string]string{}}
@@ -16,6 +17,22 @@ func readText(path, text string) ([]graph.Article, error) {
 	i := 0
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
 		i++
+	}
+	if i < len(lines) && strings.TrimSpace(lines[i]) == "---" {
+		// YAML front matter: "---", key: value lines, "---".
+		for j := i + 1; j < len(lines) && j < i+64; j++ {
+			if strings.TrimSpace(lines[j]) != "---" {
+				continue
+			}
+			if hdr, ok := parseHeader(lines[i+1 : j]); ok {
+				for k := range hdr {
+					hdr[k].value = strings.Trim(hdr[k].value, `"'`)
+				}
+				applyHeader(&a, hdr)
+				i = j + 1
+			}
+			break
+		}
 	}
 	j := i
 	for j < len(lines) && strings.TrimSpace(lines[j]) != "" {
