@@ -84,21 +84,26 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 	x.raw("\n    <nodes count=\"")
 	x.int(len(sel.nodes))
 	x.raw("\">")
+	// One value of each element type, reused node after node and edge
+	// after edge: the writer is done with them when it returns.
 	vals := make([]gexf12.AttValue, 0, len(gexfEdgeAttributes))
-	var num []byte
+	var (
+		num  []byte
+		av   gexf12.AttValues
+		col  gexf12.Color
+		size gexf12.Size
+		sp   gexf12.Spells
+	)
 	for _, n := range sel.nodes {
 		vals = vals[:0]
 		vals = appendVal(vals, "kind", string(n.actor.Kind))
 		vals = appendVal(vals, "country", n.actor.Country)
 		vals = append(vals, gexf12.AttValue{For: "evidence", Value: strconv.Itoa(n.evidence)})
 		c := n.style.color
-		gn := gexf12.Node{
-			ID:        n.id,
-			Label:     clean(n.actor.Name),
-			AttValues: &gexf12.AttValues{AttValues: vals},
-			Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
-			Size:      &gexf12.Size{Value: nodeSize(n.evidence)},
-		}
+		av.AttValues = vals
+		col = gexf12.Color{R: c.R, G: c.G, B: c.B}
+		size.Value = nodeSize(n.evidence)
+		gn := gexf12.Node{ID: n.id, Label: clean(n.actor.Name), AttValues: &av, Color: &col, Size: &size}
 		if err := x.gexfNode(&gn, 3); err != nil {
 			return err
 		}
@@ -106,7 +111,6 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 	x.raw("\n    </nodes>\n    <edges count=\"")
 	x.int(len(sel.edges))
 	x.raw("\">")
-	var spells []gexf12.Spell
 	for i, e := range sel.edges {
 		s := e.s
 		vals = vals[:0]
@@ -127,21 +131,23 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 		vals = appendVal(vals, "article", s.Example.Article)
 		c := e.color()
 		num = strconv.AppendInt(append(num[:0], 'e'), int64(i), 10)
+		av.AttValues = vals
+		col = gexf12.Color{R: c.R, G: c.G, B: c.B}
 		ge := gexf12.Edge{
 			ID:        string(num),
 			Source:    sel.nodes[e.from].id,
 			Target:    sel.nodes[e.to].id,
 			Label:     clean(s.Relation),
 			Weight:    float64(e.weight),
-			AttValues: &gexf12.AttValues{AttValues: vals},
-			Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
+			AttValues: &av,
+			Color:     &col,
 		}
 		if e.rel.Symmetric {
 			ge.Type = "undirected"
 		}
-		spells = Spells(spells[:0], s.Dates, o.Filter.Since, o.Filter.Until)
-		if len(spells) > 0 {
-			ge.Spells = &gexf12.Spells{Spells: spells}
+		sp.Spells = Spells(sp.Spells[:0], s.Dates, o.Filter.Since, o.Filter.Until)
+		if len(sp.Spells) > 0 {
+			ge.Spells = &sp
 		}
 		if err := x.gexfEdge(&ge, 3); err != nil {
 			return err
