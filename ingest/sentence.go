@@ -406,7 +406,8 @@ const (
 var abbrevs = func() map[string]int {
 	m := map[string]int{}
 	for _, w := range strings.Fields(`mr mrs ms messrs mme dr prof gen gens lt col sen sens rep reps gov govs
-		st mt ft capt maj sgt cpl pvt adm cmdr brig lieut supt insp det atty amb rev hon pres rt fr`) {
+		st mt ft capt maj sgt cpl pvt adm cmdr brig lieut supt insp det atty amb rev hon pres rt fr
+		chas wm geo jas thos jos benj`) {
 		m[w] = abbrevTitle
 	}
 	for _, w := range strings.Fields(`e.g i.e vs v cf viz approx`) {

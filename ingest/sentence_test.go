@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -61,6 +62,7 @@ func TestSplit(t *testing.T) {
 		{"U.S. at the end", "Sanctions were imposed by the U.S. The move angered Beijing.", []string{"Sanctions were imposed by the U.S.", "The move angered Beijing."}},
 		{"U.K. and U.N.", "The U.K. Foreign Office and the U.N. Security Council met.", []string{"The U.K. Foreign Office and the U.N. Security Council met."}},
 		{"titles", "Mr. Xi met Mrs. May, Ms. Ardern and Dr. Tedros. Gen. Milley, Lt. Col. Vindman and Sen. Rubio came.", []string{"Mr. Xi met Mrs. May, Ms. Ardern and Dr. Tedros.", "Gen. Milley, Lt. Col. Vindman and Sen. Rubio came."}},
+		{"old name abbreviations", "Chas. P. Young Co agreed. Wm. Wrigley Jr. Co rose.", []string{"Chas. P. Young Co agreed.", "Wm. Wrigley Jr. Co rose."}},
 		{"more titles", "Rep. Pelosi and Gov. Newsom visited St. Petersburg.", []string{"Rep. Pelosi and Gov. Newsom visited St. Petersburg."}},
 		{"months before days", "Talks opened on Jan. 5 and ended Sept. 15. Feb. 1 is next.", []string{"Talks opened on Jan. 5 and ended Sept. 15.", "Feb. 1 is next."}},
 		{"all months", "Jan. 1, Feb. 2, Mar. 3, Apr. 4, Jun. 6, Jul. 7, Aug. 8, Sep. 9, Oct. 10, Nov. 11, Dec. 12 were set.", []string{"Jan. 1, Feb. 2, Mar. 3, Apr. 4, Jun. 6, Jul. 7, Aug. 8, Sep. 9, Oct. 10, Nov. 11, Dec. 12 were set."}},
@@ -155,6 +157,17 @@ func TestSplitLong(t *testing.T) {
 			}
 		})
 	}
+}
+
+func ExampleSplit() {
+	text := "Xi met U.S. President Joe Biden at 9 a.m. on Monday. \"We agreed,\" he said.\n\nMr. Biden left."
+	for _, s := range Split(text) {
+		fmt.Printf("%d [%d:%d] %s\n", s.Para, s.Start, s.End, s.Text)
+	}
+	// Output:
+	// 0 [0:52] Xi met U.S. President Joe Biden at 9 a.m. on Monday.
+	// 0 [53:74] "We agreed," he said.
+	// 1 [76:91] Mr. Biden left.
 }
 
 func FuzzSplit(f *testing.F) {
