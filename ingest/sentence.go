@@ -429,6 +429,9 @@ func abbrevClass(w string) int {
 	if w == "" {
 		return abbrevNone
 	}
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return abbrevAcronym // an initial: George W. Bush, Chas. P. Young (not p. for page)
+	}
 	var buf [maxWordLen + 1]byte
 	n := 0
 	letters, dots, digits, segOK := 0, 0, 0, true
@@ -470,8 +473,6 @@ func abbrevClass(w string) int {
 		return abbrevDigits
 	case dots > 0 && segOK && seg == 1 && digits == 0:
 		return abbrevAcronym // U.S, U.K, J.P
-	case dots == 0 && len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z':
-		return abbrevAcronym // an initial: George W. Bush
 	}
 	return abbrevNone
 }
