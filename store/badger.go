@@ -101,6 +101,7 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithNumCompactors(2).
 		WithNumGoroutines(2).
 		WithMetricsEnabled(false).
+		WithDetectConflicts(false). // one writer: the folder lock and the pipeline see to it
 		WithReadOnly(opts.ReadOnly).
 		WithLogger(logAdapter{opts.Logger})
 	if opts.InMemory {
