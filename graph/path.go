@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -190,8 +191,9 @@ var _ gonum.Directed = compactDirected{}
 
 // KShortestPaths returns up to k shortest simple paths from the actor from
 // to the actor to in g, of at most maxHops hops, over the summaries that f
-// keeps, in order of cost: fewest hops first and, among paths of equal
-// length, the better evidenced first. Hops follow summaries either way
+// keeps, in order of cost: fewest hops first, among paths of equal length
+// the better evidenced first, and among paths of equal cost in the order of
+// the actor ids along them. Hops follow summaries either way
 // unless directed. No path gives an empty result and no error.
 //
 // Only the actors that lie on some walk of at most maxHops hops take part:
@@ -279,6 +281,15 @@ func KShortestPaths(ctx context.Context, g *Graph, from, to string, k, maxHops i
 		}
 		paths = append(paths, p)
 	}
+	// Yen's algorithm ranks paths of equal cost in no useful order: rank
+	// them by the ids along them, so that answers are the same whatever the
+	// order the graph was read in.
+	slices.SortStableFunc(paths, func(a, b Path) int {
+		if d := a.Cost - b.Cost; d < -1e-9 || d > 1e-9 {
+			return cmp.Compare(a.Cost, b.Cost)
+		}
+		return slices.Compare(a.Actors(), b.Actors())
+	})
 	return paths, nil
 }
 
