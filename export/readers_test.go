@@ -224,7 +224,8 @@ func TestGraphMLReadByGraphology(t *testing.T) {
 			for _, e := range g.Edges {
 				s, _ := e.Attributes["sentence"].(string)
 				sentences = append(sentences, s)
-				rel, _ := graph.LookupRelation(e.Attributes["relation"].(string))
+				name, _ := e.Attributes["relation"].(string)
+				rel, _ := graph.LookupRelation(name)
 				if want := mixed && rel.Symmetric; e.Undirected != want {
 					t.Errorf("graphology-graphml %s edge undirected = %v, want %v", rel.Name, e.Undirected, want)
 				}
@@ -251,7 +252,8 @@ func TestGEXFReadByGraphology(t *testing.T) {
 	for _, e := range g.Edges {
 		s, _ := e.Attributes["sentence"].(string)
 		sentences = append(sentences, s)
-		rel, _ := graph.LookupRelation(e.Attributes["relation"].(string))
+		name, _ := e.Attributes["relation"].(string)
+		rel, _ := graph.LookupRelation(name)
 		if e.Undirected != rel.Symmetric {
 			t.Errorf("graphology-gexf %s edge undirected = %v, want %v", rel.Name, e.Undirected, rel.Symmetric)
 		}
