@@ -174,6 +174,9 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 		if len(exprs) != 1 {
 			return graph.Date{}
 		}
+		if ti := tokenAt(toks, exprs[0].Start); ti >= 0 && sinceBetween(toks, f.cue, ti) {
+			return graph.Date{}
+		}
 		best = 0
 	}
 	return exprs[best].Resolve(article, future)

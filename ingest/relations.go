@@ -199,6 +199,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found
 	}
 	var out []found
 	var prevCue *CueEntry
+	prevMod, prevClause := graph.Asserted, -1
 	for i := 0; i < len(toks); {
 		if _, inMention := rf.mentionCovering(i); inMention {
 			i++
@@ -230,13 +231,24 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found
 		if rf.skip > i+n {
 			n = rf.skip - i
 		}
+		mod := rf.modality(i)
+		if mod == graph.Asserted && i > 0 && rf.toks[i-1].lower == "and" && prevCue != nil && rf.cl[i] == prevClause {
+			// "will make a visit ... and hold talks": coordinated verbs share
+			// the modality of the first
+			mod = prevMod
+		}
 		for k := range fs {
-			fs[k].modality = rf.modality(i)
+			fs[k].modality = mod
 			fs[k].cue = i
-			if cue.POS == "verb" {
+			switch {
+			case cue.POS == "verb":
 				fs[k].predicate = true
+			case cue.Relation == graph.Meet || cue.Relation == graph.Call || cue.Relation == graph.Negotiate || cue.Relation == graph.Visit || cue.Relation == graph.Host:
+				// talks, calls and visits take place: they are dated like predicates
+				fs[k].predicate = !rf.definite(i)
 			}
 		}
+		prevMod, prevClause = mod, rf.cl[i]
 		out = append(out, fs...)
 		if rf.cl[i] == rf.cl[min(i+n, len(toks)-1)] {
 			prevCue = cue
