@@ -89,9 +89,17 @@ func clauseOf(toks []token, ms []mention) []int {
 						}
 					}
 				}
-				if i+1 < len(toks) && toks[i+1].lower == "that" {
-					i++
-					cl[i] = c
+				// "said on Thursday that ...": the time of saying stays with the speaker
+				for k := i + 1; k < len(toks) && k <= i+4; k++ {
+					if toks[k].lower == "that" {
+						for ; i < k; i++ {
+							cl[i+1] = c
+						}
+						break
+					}
+					if !toks[k].word && toks[k].text != "," {
+						break
+					}
 				}
 				c, next = next, next+1
 				outer = -1
