@@ -139,7 +139,7 @@ func Neighbours(g *Graph, id string, depth int, dir Direction, f Filter) []Neigh
 // the returned graph are bare (their ids for names) unless fetch's store
 // fills them in afterwards.
 func SearchNeighbourhood(ctx context.Context, fetch Fetch, id string, depth int, dir Direction, f Filter) (*Graph, SearchStats, error) {
-	l := newLoader(fetch, f)
+	l := newLoader(fetch, f, true)
 	l.g.ensure(id)
 	dist := map[string]int{id: 0}
 	frontier := []string{id}

@@ -386,8 +386,9 @@ type Fetch func(ctx context.Context, id string) ([]Summary, error)
 // SearchStats says how much of a store a search read.
 type SearchStats struct {
 	Fetched int // actors whose summaries were read
-	Actors  int // actors in the loaded graph
-	Edges   int // summaries in the loaded graph
+	Read    int // summaries read and kept by the filter
+	Actors  int // actors in the graph searched last
+	Edges   int // summaries in the graph searched last
 }
 
 // SearchPaths finds the k shortest simple paths of at most maxHops hops from
@@ -401,7 +402,10 @@ type SearchStats struct {
 // meet (at the length d of a shortest path), it looks for k paths of at
 // most d hops, and grows the searches one more level at a time only while
 // fewer than k are found, up to maxHops: paths of more hops always cost
-// more than paths of fewer, so the k paths found are the k shortest.
+// more than paths of fewer, so the k paths found are the k shortest. Each
+// look runs KShortestPaths on only the summaries read whose ends may lie on
+// such a path (by their distances from both ends, as far as known), not on
+// everything read: a hub's thousands of summaries mostly lead elsewhere.
 func SearchPaths(ctx context.Context, fetch Fetch, from, to string, k, maxHops int, directed bool, f Filter) ([]Path, SearchStats, error) {
 	if k < 1 {
 		return nil, SearchStats{}, fmt.Errorf("k shortest paths: k must be at least 1, got %d", k)
@@ -409,15 +413,19 @@ func SearchPaths(ctx context.Context, fetch Fetch, from, to string, k, maxHops i
 	if maxHops < 1 {
 		return nil, SearchStats{}, fmt.Errorf("k shortest paths: the hop limit must be at least 1, got %d", maxHops)
 	}
-	l := newLoader(fetch, f)
-	g := l.g
-	g.ensure(from)
-	g.ensure(to)
+	l := newLoader(fetch, f, false)
 	if from == to {
 		return nil, l.stats(), nil
 	}
 	fw := &bfsSide{dist: map[string]int{from: 0}, frontier: []string{from}, forward: true}
 	bw := &bfsSide{dist: map[string]int{to: 0}, frontier: []string{to}}
+	search := func(hops int) ([]Path, SearchStats, error) {
+		g := l.build(from, to, fw, bw, hops)
+		paths, err := KShortestPaths(ctx, g, from, to, k, hops, directed, f)
+		st := l.stats()
+		st.Actors, st.Edges = g.Len()
+		return paths, st, err
+	}
 	met := false
 	for h := 0; ; h++ {
 		if !met {
@@ -425,13 +433,12 @@ func SearchPaths(ctx context.Context, fetch Fetch, from, to string, k, maxHops i
 		}
 		exhausted := len(fw.frontier) == 0 || len(bw.frontier) == 0
 		if met && (h >= maxHops || exhausted) {
-			paths, err := KShortestPaths(ctx, g, from, to, k, maxHops, directed, f)
-			return paths, l.stats(), err
+			return search(maxHops)
 		}
 		if met {
-			paths, err := KShortestPaths(ctx, g, from, to, k, h, directed, f)
+			paths, st, err := search(h)
 			if err != nil || len(paths) >= k {
-				return paths, l.stats(), err
+				return paths, st, err
 			}
 		}
 		if h >= maxHops || (!met && exhausted) {
@@ -469,29 +476,31 @@ func (s *bfsSide) meets(o *bfsSide) bool {
 	return false
 }
 
-// loader builds a Graph from the summaries that fetch hands over, reading
-// each actor once and adding each summary once.
+// loader reads actors' summaries through fetch, each actor once, keeping
+// those the filter keeps; with fill, it also adds them, each once, to g.
 type loader struct {
 	fetch   Fetch
 	f       Filter
+	fill    bool
 	g       *Graph
 	fetched map[string][]Summary
+	order   []string // the actors fetched, in order
+	read    int
 	added   map[summaryKey]bool
 }
 
 type summaryKey struct{ source, relation, target string }
 
-func newLoader(fetch Fetch, f Filter) *loader {
-	return &loader{fetch: fetch, f: f, g: New(), fetched: map[string][]Summary{}, added: map[summaryKey]bool{}}
+func newLoader(fetch Fetch, f Filter, fill bool) *loader {
+	return &loader{fetch: fetch, f: f, fill: fill, g: New(), fetched: map[string][]Summary{}, added: map[summaryKey]bool{}}
 }
 
 func (l *loader) stats() SearchStats {
 	n, e := l.g.Len()
-	return SearchStats{Fetched: len(l.fetched), Actors: n, Edges: e}
+	return SearchStats{Fetched: len(l.fetched), Read: l.read, Actors: n, Edges: e}
 }
 
-// summaries returns the kept summaries of actor id, reading them once and
-// adding them to the graph.
+// summaries returns the kept summaries of actor id, reading them once.
 func (l *loader) summaries(ctx context.Context, id string) ([]Summary, error) {
 	if ss, ok := l.fetched[id]; ok {
 		return ss, nil
@@ -512,14 +521,59 @@ func (l *loader) summaries(ctx context.Context, id string) ([]Summary, error) {
 			continue
 		}
 		kept = append(kept, s)
-		k := summaryKey{s.Source, s.Relation, s.Target}
-		if !l.added[k] {
-			l.added[k] = true
-			l.g.AddSummary(s)
+		if l.fill {
+			k := summaryKey{s.Source, s.Relation, s.Target}
+			if !l.added[k] {
+				l.added[k] = true
+				l.g.AddSummary(s)
+			}
 		}
 	}
 	l.fetched[id] = kept
+	l.order = append(l.order, id)
+	l.read += len(kept)
 	return kept, nil
+}
+
+// build returns a graph of the summaries read whose two ends may lie on a
+// path of at most hops hops from from to to: an actor's distances from
+// either end are known within each side's radius and are more than the
+// radius beyond it, so the sum of those bounds is at most the sum of its
+// true distances, which is at most hops for an actor on such a path. Every
+// summary of such a path has been read (from one of its ends) once the
+// radii add up to hops.
+func (l *loader) build(from, to string, fw, bw *bfsSide, hops int) *Graph {
+	bound := func(s *bfsSide, id string) int {
+		if d, ok := s.dist[id]; ok {
+			return d
+		}
+		return s.radius + 1
+	}
+	near := func(id string) bool { return bound(fw, id)+bound(bw, id) <= hops }
+	g := New()
+	g.ensure(from)
+	g.ensure(to)
+	added := map[summaryKey]bool{}
+	for _, id := range l.order {
+		if !near(id) {
+			continue
+		}
+		for _, s := range l.fetched[id] {
+			other := s.Target
+			if other == id {
+				other = s.Source
+			}
+			if !near(other) {
+				continue
+			}
+			k := summaryKey{s.Source, s.Relation, s.Target}
+			if !added[k] {
+				added[k] = true
+				g.AddSummary(s)
+			}
+		}
+	}
+	return g
 }
 
 // grow reads the summaries of the side's frontier and moves the side one
