@@ -107,8 +107,7 @@ func (a *App) pipeline(ctx context.Context, s store.Store, x *ingest.Extractor, 
 	})
 	err := g.Wait()
 	if bar != nil {
-		_ = bar.Finish()
-		fmt.Fprintln(a.Err)
+		_ = bar.Finish() // clears the bar's line
 	}
 	if ctx.Err() != nil {
 		t.Interrupted = true
@@ -292,7 +291,7 @@ func (a *App) summary(ctx context.Context, s store.Store, verb string, t tally, 
 	if !a.Quiet {
 		n := t.New + t.Unchanged + t.Replaced + t.Failed
 		mbs := float64(t.Bytes) / 1e6 / max(elapsed.Seconds(), 1e-9)
-		a.infof("%s %d articles: %d new, %d unchanged, %d replaced, %d failed; %d sentences, %d events; %.1fs, %.1f MB/s",
+		a.infof("%s %d articles: %d new, %d unchanged, %d replaced, %d failed; %d sentences, %d events extracted; %.1fs, %.1f MB/s",
 			verb, n, t.New, t.Unchanged, t.Replaced, t.Failed, t.Sentences, t.Events, elapsed.Seconds(), mbs)
 		if st, err := s.Stats(context.WithoutCancel(ctx)); err == nil {
 			a.infof("store %s: %d articles, %d events, %d actors", a.storeDir(), st.Articles, st.Events, st.Actors)
