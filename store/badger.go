@@ -134,8 +134,15 @@ func (a logAdapter) Warningf(f string, args ...any) {
 func (logAdapter) Infof(string, ...any)  {}
 func (logAdapter) Debugf(string, ...any) {}
 
-// Close flushes and closes the store.
-func (b *Badger) Close() error { return b.db.Close() }
+// Close flushes and closes the store. A read-write store first reclaims
+// value-log space left by rewritten events and summaries.
+func (b *Badger) Close() error {
+	if !b.ro && b.dir != "" {
+		for b.db.RunValueLogGC(0.5) == nil {
+		}
+	}
+	return b.db.Close()
+}
 
 // Dir returns the folder the store was opened in ("" in memory).
 func (b *Badger) Dir() string { return b.dir }
