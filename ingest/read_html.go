@@ -24,6 +24,17 @@ func readHTML(path, text string) (arts []graph.Article, err error) {
 			arts, err = nil, &ReadError{Path: path, Err: fmt.Errorf("cannot parse the HTML: %v", r)}
 		}
 	}()
+	if htmlDepth(text) > maxHTMLNesting {
+		// a page nested this deep is no news page; the tree builder and
+		// readability would take time in the square of the depth, so read
+		// its text in one linear pass of the tokenizer instead
+		a := graph.Article{ID: fileStem(path), Origin: path, Meta: map[string]string{}}
+		a.Text = buildBody(flatHTMLLines(text), bodyOptions{preamble: true}, &a)
+		if err := finishArticle(&a); err != nil {
+			return nil, &ReadError{Path: path, Err: err}
+		}
+		return []graph.Article{a}, nil
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, &ReadError{Path: path, Err: fmt.Errorf("bad HTML: %w", err)}
@@ -239,4 +250,75 @@ func (w *htmlText) endBlock() {
 	}
 	w.out.WriteString(t)
 	w.out.WriteString("\n\n")
+}
+
+// maxHTMLNesting is the element nesting beyond which a page is read flat.
+const maxHTMLNesting = 512
+
+// htmlDepth returns the deepest element nesting of a page, in one pass of
+// the tokenizer (void elements and self-closing tags do not nest).
+func htmlDepth(text string) int {
+	z := html.NewTokenizer(strings.NewReader(text))
+	depth, deepest := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return deepest
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElements[string(name)] {
+				depth++
+				if depth > deepest {
+					deepest = depth
+				}
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+// voidElements have no end tag.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// flatHTMLLines returns a page's text as lines, breaking at block elements
+// and leaving out scripts and styles, in one pass of the tokenizer.
+func flatHTMLLines(text string) []string {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var lines []string
+	var cur strings.Builder
+	skip := 0
+	flush := func() {
+		if t := strings.TrimSpace(cur.String()); t != "" {
+			lines = append(lines, t)
+		}
+		cur.Reset()
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			flush()
+			return lines
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style", "noscript":
+				if z.Token().Type == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "table":
+				flush()
+			}
+		case html.TextToken:
+			if skip == 0 {
+				cur.WriteString(" ")
+				cur.Write(z.Text())
+			}
+		}
+	}
 }

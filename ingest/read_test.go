@@ -515,3 +515,25 @@ func FuzzReadHTML(f *testing.F) {
 		checkReadFuzz(t, arts, err)
 	})
 }
+
+// TestReadHTMLDeepNesting checks that a page of 100,000 nested elements is
+// read flat, in linear time, with its text kept.
+func TestReadHTMLDeepNesting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Deep</title></head><body>")
+	for i := 0; i < 100000; i++ {
+		b.WriteString("<div>")
+	}
+	b.WriteString("China criticized Japan on Monday.")
+	for i := 0; i < 100000; i++ {
+		b.WriteString("</div>")
+	}
+	b.WriteString("</body></html>")
+	arts, err := Read("deep.html", strings.NewReader(b.String()), ReadOptions{})
+	if err != nil {
+		t.Fatalf("Read(deep.html) error = %v", err)
+	}
+	if len(arts) != 1 || !strings.Contains(arts[0].Text, "China criticized Japan") {
+		t.Errorf("Read(deep.html) = %+v, want the text kept", arts)
+	}
+}
