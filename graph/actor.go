@@ -80,34 +80,18 @@ func KindOfID(id string) (Kind, bool) {
 // used in ids: "Xi Jinping" -> "xi-jinping", "Brookings Institution" ->
 // "brookings-institution", "Zoë Müller" -> "zoe-muller". Letters of other
 // scripts are kept.
-func Slug(name string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range norm.NFKD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '\'' || r == '\u2019' || r == '.':
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			hyphen = true
-		}
-	}
-	return b.String()
-}
+func Slug(name string) string { return fold(name, '-') }
 
 // NormName folds a name for lookup: accents removed, case folded,
 // apostrophes and dots dropped, other punctuation as spaces, a leading "the"
-// removed. It is the same folding the reference scorer applies.
-func NormName(name string) string {
+// removed. It is the folding the reference scorer applies to Latin names.
+func NormName(name string) string { return strings.TrimPrefix(fold(name, ' '), "the ") }
+
+// fold lower-cases name, drops accents, apostrophes and dots, and joins the
+// runs of letters and digits with sep.
+func fold(name string, sep byte) string {
 	var b strings.Builder
-	space := false
+	pending := false
 	for _, r := range norm.NFKD.String(name) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
@@ -115,14 +99,14 @@ func NormName(name string) string {
 		case r == '\'' || r == '\u2019' || r == '.':
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if pending && b.Len() > 0 {
+				b.WriteByte(sep)
 			}
-			space = false
+			pending = false
 			b.WriteRune(unicode.ToLower(r))
 		default:
-			space = true
+			pending = true
 		}
 	}
-	return strings.TrimPrefix(b.String(), "the ")
+	return b.String()
 }

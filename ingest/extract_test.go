@@ -290,27 +290,7 @@ func scoreGold(t *testing.T, goldPath, dir string) Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := extractor(t)
-	pred := map[string][]Record{}
-	seen := map[string]bool{}
-	for _, g := range gold {
-		if seen[g.Article] {
-			continue
-		}
-		seen[g.Article] = true
-		path, err := ArticleFile(dir, g.Article)
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts, err := ReadArticleFile(path, g.Article)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range arts {
-			pred[g.Article] = append(pred[g.Article], x.Extract(a).Records()...)
-		}
-	}
-	return Score(gold, pred)
+	return Score(gold, extractorPredictions(t, dir, gold))
 }
 
 // TestGoldRegression scores the extractor on the gold that ships in
