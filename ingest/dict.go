@@ -103,14 +103,17 @@ type dict struct {
 	names   trie // case-sensitive: countries, demonyms, capitals, organizations, blocs, leaders
 	titles  trie // lower-cased role titles
 	leaders map[string][]*LeaderEntry
-	actors  map[string]graph.Actor
-	media   map[string]bool // news organizations: they report events, they are no party to them
-	cues    *cueSet
+	// byCountry lists each country's leaders in lexicon order, so that "the
+	// Saudi leader" resolves the same way on every run
+	byCountry map[string][]*LeaderEntry
+	actors    map[string]graph.Actor
+	media     map[string]bool // news organizations: they report events, they are no party to them
+	cues      *cueSet
 }
 
 // buildDict compiles the lexicon.
 func buildDict(lex *Lexicon) *dict {
-	d := &dict{leaders: map[string][]*LeaderEntry{}, actors: map[string]graph.Actor{}, media: map[string]bool{}}
+	d := &dict{leaders: map[string][]*LeaderEntry{}, byCountry: map[string][]*LeaderEntry{}, actors: map[string]graph.Actor{}, media: map[string]bool{}}
 	add := func(name string, c candidate) {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -185,6 +188,7 @@ func buildDict(lex *Lexicon) *dict {
 		a := graph.Actor{ID: graph.ActorID(graph.Person, le.Name), Name: le.Name, Kind: graph.Person}
 		d.actors[a.ID] = a
 		d.leaders[a.ID] = append(d.leaders[a.ID], le)
+		d.byCountry[le.Country] = append(d.byCountry[le.Country], le)
 		c := candidate{actor: a, leader: le}
 		// the full name denotes the person at any time; short forms only
 		// while the person holds a role (around it: a year either side)

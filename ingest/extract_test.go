@@ -356,3 +356,16 @@ func BenchmarkExtractReuters(b *testing.B) {
 	}
 	b.ReportMetric(float64(events), "events")
 }
+
+// TestExtractDeterministic extracts the same articles many times: the output
+// must not depend on map order.
+func TestExtractDeterministic(t *testing.T) {
+	text := "The Saudi leader met British Prime Minister Margaret Thatcher on Tuesday. The Israeli leader visited Egypt. " +
+		"The two leaders praised each other. The Indian leader and the Japanese leader held talks on Monday."
+	first := fmt.Sprint(edges(t, "1987-03-24", text))
+	for i := 0; i < 30; i++ {
+		if got := fmt.Sprint(edges(t, "1987-03-24", text)); got != first {
+			t.Fatalf("run %d: Extract = %s, first run gave %s", i, got, first)
+		}
+	}
+}

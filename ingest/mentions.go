@@ -550,26 +550,28 @@ func (st *docState) counterpartRelation(self string) string {
 // met with a leads role), else the one the leaders lexicon names for the
 // article's date.
 func (st *docState) headOf(country string) string {
-	for _, p := range st.persons {
-		if p.country == country {
-			if le, ok := st.d.leaderRole(p.id, st.date); ok && le.Relation == graph.Leads {
-				return p.id
+	ids := make([]string, 0, len(st.persons))
+	for id := range st.persons {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if st.persons[id].country == country {
+			if le, ok := st.d.leaderRole(id, st.date); ok && le.Relation == graph.Leads {
+				return id
 			}
 		}
 	}
 	if st.date.IsZero() {
 		return ""
 	}
-	code := strings.TrimPrefix(country, "country/")
-	for id, les := range st.d.leaders {
-		for _, le := range les {
-			if le.Country == code && le.Relation == graph.Leads && (candidate{from: le.From, until: le.Until}).valid(st.date) {
-				p := st.person(st.d.actors[id].Name)
-				if a, ok := st.lexiconAffiliation(p.id); ok {
-					st.pendingAffs = append(st.pendingAffs, a)
-				}
-				return p.id
+	for _, le := range st.d.byCountry[strings.TrimPrefix(country, "country/")] {
+		if le.Relation == graph.Leads && (candidate{from: le.From, until: le.Until}).valid(st.date) {
+			p := st.person(le.Name)
+			if a, ok := st.lexiconAffiliation(p.id); ok {
+				st.pendingAffs = append(st.pendingAffs, a)
 			}
+			return p.id
 		}
 	}
 	return ""
