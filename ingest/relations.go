@@ -219,7 +219,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found
 			continue
 		}
 		cue := rf.choose(cues, i, n)
-		if !rf.plausible(cue, i) {
+		if !rf.plausible(cue, i) || rf.reversed(cue, i, n) {
 			i += n
 			continue
 		}
@@ -298,6 +298,35 @@ func (rf *relationFinder) choose(cues []*CueEntry, i, n int) *CueEntry {
 	}
 	return cues[0]
 }
+
+// reversed reports whether the cue's words name the opposite or a conflict
+// over the relation: "lift sanctions", "eased the embargo", "a trade war",
+// "trade frictions".
+func (rf *relationFinder) reversed(c *CueEntry, i, n int) bool {
+	if c.Relation == graph.Sanction {
+		for j := max(0, i-3); j < i; j++ {
+			if undoing[rf.toks[j].lower] {
+				return true
+			}
+		}
+	}
+	if c.POS == "noun" && i+n < len(rf.toks) && conflictHeads[rf.toks[i+n].lower] {
+		return true
+	}
+	return false
+}
+
+// undoing words before a sanction cue make it the lifting of sanctions.
+var undoing = setOf(`lift lifts lifted lifting ease eases eased easing remove removes removed removing end ends
+ended ending suspend suspends suspended suspending waive waives waived waiving drop drops dropped dropping relax
+relaxed relaxing rescind rescinded scrap scrapped`)
+
+// conflictHeads after a cue noun make it a modifier of a conflict or of
+// something else: "trade war", "trade frictions", "trade representative".
+var conflictHeads = setOf(`war wars dispute disputes friction frictions tension tensions row rows conflict
+conflicts barrier barriers deficit deficits surplus surpluses imbalance imbalances problems problem issue issues
+representative representatives minister ministers secretary official officials ministry department law laws
+bill bills protectionism retaliation`)
 
 // plausible reports whether the cue's reading fits its context: a noun
 // after "to" or a modal is a verb of another sense ("to deal with"); a verb
@@ -469,7 +498,7 @@ func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
 			for _, p := range cue.Preps {
 				if p == l {
 					if l == "between" {
-						if g := rf.mentionAfter(j+1, 4); len(g) > 1 {
+						if g := rf.mentionAfter(j+1, 4); len(expand(g)) > 1 {
 							return g, "between"
 						}
 						return nil, ""
@@ -741,7 +770,9 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 		return nil
 	}
 	if tgt == nil {
-		if ids := expand(src); rel.Symmetric && len(ids) > 1 {
+		if ids := expand(src); rel.Symmetric && len(ids) > 1 && (!subjectCarried || src[0].e > i || rf.clauseDistance(src[len(src)-1].e, i) <= 8 || rf.eventAdjunct(i)) {
+			// "China and Russia ramped up cooperation"; not a noun far from
+			// the subject, which may belong to another verb
 			return rf.pairwise(cue, ids, 0.65, i)
 		} else if len(ids) == 2 && rf.reciprocal(i, e) {
 			return rf.both(cue, ids, 0.65, i)
@@ -811,6 +842,34 @@ func (rf *relationFinder) definite(i int) bool {
 		}
 	}
 	return false
+}
+
+// eventAdjunct reports whether the noun at i stands in a phrase that places
+// the clause's subject in an event: "during talks", "at a meeting", "after
+// the summit".
+func (rf *relationFinder) eventAdjunct(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch rf.toks[j].lower {
+		case "during", "at", "after", "following", "before", "in":
+			return true
+		}
+		if !rf.toks[j].word || rf.toks[j].cap {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseDistance counts the tokens of i's clause in [s, i): the distance
+// from a subject to a cue, leaving out a relative clause between them.
+func (rf *relationFinder) clauseDistance(s, i int) int {
+	n := 0
+	for j := s; j < i; j++ {
+		if rf.cl[j] == rf.cl[i] {
+			n++
+		}
+	}
+	return n
 }
 
 // theirBefore reports whether "their" qualifies the noun at i.
