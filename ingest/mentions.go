@@ -120,6 +120,10 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 				} else if target == "" && !former {
 					if a, ok := st.lexiconAffiliation(p.id); ok {
 						affs = append(affs, a)
+					} else if te != nil {
+						if a, ok := st.titledAffiliation(p.id, te.Title); ok {
+							affs = append(affs, a)
+						}
 					}
 				}
 				if te != nil {
@@ -544,6 +548,48 @@ func (st *docState) counterpartRelation(self string) string {
 		}
 	}
 	return ""
+}
+
+// titledAffiliation returns the role of the leaders lexicon that bears the
+// title the text gives ("President Bush"), when no role is valid on the
+// article's date (an article without a date, or dated at the edge of the
+// role).
+func (st *docState) titledAffiliation(id, title string) (affiliation, bool) {
+	var best *LeaderEntry
+	for _, le := range st.d.leaders[id] {
+		if !strings.EqualFold(le.Role, title) {
+			continue
+		}
+		if best == nil || st.date.IsZero() && le.From.Time().After(best.From.Time()) ||
+			!st.date.IsZero() && distance(le, st.date) < distance(best, st.date) {
+			best = le
+		}
+	}
+	if best == nil || !st.date.IsZero() && distance(best, st.date) > 366 {
+		// "King Faisal visited in 1967": a role long past is history, not
+		// an affiliation of the article's time
+		return affiliation{}, false
+	}
+	target := graph.ActorID(graph.Country, best.Country)
+	if a, ok := st.d.actors[target]; ok {
+		st.see(a, "")
+	}
+	if p := st.persons[id]; p != nil {
+		p.country = target
+	}
+	return affiliation{id, target, best.Relation, best.Role, 0.6}, true
+}
+
+// distance is how far a date lies from a role's period, in days.
+func distance(le *LeaderEntry, d graph.Date) float64 {
+	t := d.Time()
+	switch {
+	case !le.From.IsZero() && t.Before(le.From.Time()):
+		return le.From.Time().Sub(t).Hours() / 24
+	case !le.Until.IsZero() && t.After(le.Until.End().Time()):
+		return t.Sub(le.Until.End().Time()).Hours() / 24
+	}
+	return 0
 }
 
 // headOf returns the person who leads a country in the article (a person

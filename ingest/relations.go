@@ -454,6 +454,9 @@ func actorNounFollows(toks []token, i int) bool {
 	}
 	switch toks[i].lower {
 	case "officials", "official", "government", "governments", "authorities", "leaders", "leader", "leadership",
+		"parliament", "cabinet", "legislature", "lawmakers", "legislators", "police", "soldiers", "aircraft", "warplanes",
+		"jets", "tanks", "helicopters", "warships", "embassy", "ambassador", "envoy", "negotiator", "spokesman",
+		"spokeswoman", "spokesperson", "minister", "ministers",
 		"forces", "troops", "military", "army", "navy", "diplomats", "diplomat", "delegation", "side",
 		"ministry", "negotiators", "administration", "regime", "state", "counterparts", "foreign":
 		return true
