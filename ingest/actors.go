@@ -46,6 +46,8 @@ type docState struct {
 	// affiliations found while resolving a mention that the sentence's
 	// caller collects ("the Saudi leader" names King Fahd)
 	pendingAffs []affiliation
+
+	tokBuf []token // the token buffer, reused sentence after sentence
 }
 
 func newDocState(d *dict, date graph.Date) *docState {

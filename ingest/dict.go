@@ -66,6 +66,9 @@ func (t *trie) insert(key []string) *trie {
 // longest returns the longest match starting at toks[i]: its length in tokens
 // and its node. key picks the token form that the trie is keyed on.
 func (t *trie) longest(toks []token, i int, key func(token) string) (int, *trie) {
+	if !toks[i].word && toks[i].text != "'" {
+		return 0, nil // names and titles start with a word
+	}
 	n, bestLen := t, 0
 	var best *trie
 	for j := i; j < len(toks); j++ {

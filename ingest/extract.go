@@ -63,7 +63,8 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		if s.Para != para {
 			para, carry = s.Para, graph.Date{}
 		}
-		toks := tokenize(s.Text)
+		toks := tokenizeInto(st.tokBuf[:0], s.Text)
+		st.tokBuf = toks
 		if len(toks) > maxSentenceTokens {
 			toks = toks[:maxSentenceTokens]
 		}
@@ -74,7 +75,7 @@ func (x *Extractor) Extract(a graph.Article) Result {
 			add(graph.Event{Source: af.person, Target: af.target, Relation: af.relation, Role: af.role,
 				Modality: graph.Asserted, Confidence: af.conf}, ev)
 		}
-		fs := st.relationsOf(s.Text, toks, ms)
+		fs, cl := st.relationsOf(s.Text, toks, ms)
 		if len(fs) == 0 {
 			if exprs := FindTimeExprs(s.Text); len(exprs) > 0 && !a.Date.IsZero() {
 				if d := exprs[len(exprs)-1].Resolve(a.Date, false); !d.IsZero() {
@@ -84,7 +85,6 @@ func (x *Extractor) Extract(a graph.Article) Result {
 			continue
 		}
 		exprs := FindTimeExprs(s.Text)
-		cl := clauseOf(toks, ms)
 		for _, f := range fs {
 			date := st.dateOf(f, toks, cl, exprs, a.Date)
 			if f.anaphor {
@@ -100,7 +100,7 @@ func (x *Extractor) Extract(a graph.Article) Result {
 				}
 			}
 			add(graph.Event{Source: f.src, Target: f.tgt, Relation: f.relation, Date: date,
-				Modality: f.modality, Location: st.locationOf(s.Text, toks, ms, f), Confidence: f.conf}, ev)
+				Modality: f.modality, Location: st.locationOf(s.Text, toks, ms, cl, f), Confidence: f.conf}, ev)
 		}
 		if len(exprs) > 0 {
 			if d := exprs[len(exprs)-1].Resolve(a.Date, false); !d.IsZero() {
@@ -209,8 +209,7 @@ func tokenAt(toks []token, b int) int {
 
 // locationOf returns the place named for an event: a capital or country
 // after "in" in the cue's clause ("a summit in Moscow").
-func (st *docState) locationOf(sent string, toks []token, ms []mention, f found) string {
-	cl := clauseOf(toks, ms)
+func (st *docState) locationOf(sent string, toks []token, ms []mention, cl []int, f found) string {
 	for _, m := range ms {
 		if m.s > 0 && toks[m.s-1].lower == "in" && cl[m.s] == cl[f.cue] && m.s > f.cue && (m.nk == nkCapital || m.kind == graph.Country) && m.id != f.tgt {
 			return joinTokens(sent, toks, m.s, m.e)

@@ -200,8 +200,10 @@ type relationFinder struct {
 	skip int         // a cue consumed the tokens up to here ("signed a series of agreements")
 }
 
-func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found {
-	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms), at: map[int]int{}}
+// relationsOf finds the events of one sentence; it also returns the clause
+// of every token, which dating and locating the events use.
+func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]found, []int) {
+	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms), at: make(map[int]int, len(ms))}
 	for k, m := range ms {
 		rf.at[m.s] = k
 	}
@@ -263,7 +265,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) []found
 		}
 		i += n
 	}
-	return out
+	return out, rf.cl
 }
 
 func (rf *relationFinder) mentionCovering(i int) (int, bool) {

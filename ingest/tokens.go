@@ -20,10 +20,17 @@ type token struct {
 // hyphens and the dots of abbreviations (U.S., U.N., U.S.S.R.); a possessive
 // 's is its own token; numbers keep their decimal point and thousands
 // separators; every other non-space character is a token of its own.
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+4)
+func tokenize(s string) []token { return tokenizeInto(make([]token, 0, len(s)/5+4), s) }
+
+// tokenizeInto is tokenize appending to toks, so that a caller may reuse one
+// buffer for every sentence.
+func tokenizeInto(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			i += n
@@ -36,6 +43,10 @@ func tokenize(s string) []token {
 		}
 		j := i + n
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				j++
+				continue
+			}
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
 			if isTokWordRune(r2) {
 				j += n2
@@ -114,8 +125,14 @@ func mkToken(s string, i, j int, word bool) token {
 	if strings.ContainsRune(text, '’') {
 		text = strings.ReplaceAll(text, "’", "'")
 	}
-	r, _ := utf8.DecodeRuneInString(text)
-	return token{text: text, lower: lowerASCII(text), start: i, end: j, word: word, cap: unicode.IsUpper(r)}
+	var upper bool
+	if c := text[0]; c < utf8.RuneSelf {
+		upper = c >= 'A' && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(text)
+		upper = unicode.IsUpper(r)
+	}
+	return token{text: text, lower: lowerASCII(text), start: i, end: j, word: word, cap: upper}
 }
 
 // lowerASCII lower-cases s, without allocating when s has no upper-case letter.
