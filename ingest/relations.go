@@ -377,8 +377,8 @@ func (rf *relationFinder) subject(i int) []mention {
 		if rf.cl[m.s] != c {
 			continue
 		}
-		if m.poss || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) {
-			continue
+		if m.poss || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) || rf.st.d.media[m.id] {
+			continue // "(Reuters) - The United Nations condemned ..."
 		}
 		if rf.governed(m.s) && !rf.actorOfGroup(m.s) {
 			continue
@@ -516,6 +516,21 @@ func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
 		}
 		if l == "." || l == "," && !cue.Direct {
 			break
+		}
+	}
+	if cue.Has("speech") && cue.Direct {
+		// "condemned the latest missile launch by the DPRK": the agent of
+		// the act judged is the target
+		for j := e; j < len(rf.toks) && j < e+10 && rf.cl[j] == c; j++ {
+			if rf.toks[j].lower == "by" {
+				if g := rf.mentionAfter(j+1, 3); g != nil {
+					return g, "by"
+				}
+				break
+			}
+			if rf.toks[j].text == "," || rf.toks[j].text == "." {
+				break
+			}
 		}
 	}
 	if cue.Relation == graph.Threaten {
