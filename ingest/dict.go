@@ -45,6 +45,10 @@ type trie struct {
 	next  map[string]*trie
 	cands []candidate
 	title *TitleEntry
+	// lowerRoots, on the root of the case-sensitive names trie, holds the
+	// few names' first words that are not capitalised ("de facto" names are
+	// rare): other lower-case words need no lookup
+	lowerRoots map[string]bool
 }
 
 func (t *trie) insert(key []string) *trie {
@@ -68,6 +72,9 @@ func (t *trie) insert(key []string) *trie {
 func (t *trie) longest(toks []token, i int, key func(token) string) (int, *trie) {
 	if !toks[i].word && toks[i].text != "'" {
 		return 0, nil // names and titles start with a word
+	}
+	if t.lowerRoots != nil && !toks[i].cap && !t.lowerRoots[toks[i].text] {
+		return 0, nil
 	}
 	n, bestLen := t, 0
 	var best *trie
@@ -219,6 +226,12 @@ func buildDict(lex *Lexicon) *dict {
 		}
 	}
 	d.cues = buildCues(lex.Cues)
+	d.names.lowerRoots = map[string]bool{}
+	for k := range d.names.next {
+		if t := mkToken(k, 0, len(k), true); !t.cap {
+			d.names.lowerRoots[k] = true
+		}
+	}
 	return d
 }
 

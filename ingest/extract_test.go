@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -395,4 +396,52 @@ func TestExtractDeterministic(t *testing.T) {
 			t.Fatalf("run %d: Extract = %s, first run gave %s", i, got, first)
 		}
 	}
+}
+
+// BenchmarkResolveReuters reads (from memory), splits and resolves the
+// actors of every Reuters-21578 story on one core: the first half of
+// extraction, without the relation rules.
+func BenchmarkResolveReuters(b *testing.B) {
+	dir := repoFile(b, "../shared/corpus/reuters21578")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared/corpus/reuters21578 is absent")
+	}
+	type file struct {
+		name string
+		data []byte
+	}
+	var all []file
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, file{filepath.Base(f), data})
+		size += int64(len(data))
+	}
+	d := extractor(b).d
+	b.SetBytes(size)
+	b.ReportAllocs()
+	mentions := 0
+	for b.Loop() {
+		mentions = 0
+		for _, f := range all {
+			arts, err := Read(f.name, bytes.NewReader(f.data), ReadOptions{})
+			if err != nil {
+				continue
+			}
+			for _, a := range arts {
+				st := newDocState(d, a.Date)
+				for _, s := range Split(a.Text) {
+					toks := st.splitCompounds(tokenizeInto(st.tokBuf[:0], s.Text))
+					st.tokBuf = toks
+					ms, _ := st.mentionsOf(s.Text, toks)
+					mentions += len(ms)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(mentions), "mentions")
 }
