@@ -117,13 +117,14 @@ type dict struct {
 	// Saudi leader" resolves the same way on every run
 	byCountry map[string][]*LeaderEntry
 	actors    map[string]graph.Actor
-	media     map[string]bool // news organizations: they report events, they are no party to them
+	media     map[string]bool     // news organizations: they report events, they are no party to them
+	known     map[string][]string // actor id -> the lexicon's other names for it, for name resolution
 	cues      *cueSet
 }
 
 // buildDict compiles the lexicon.
 func buildDict(lex *Lexicon) *dict {
-	d := &dict{leaders: map[string][]*LeaderEntry{}, byCountry: map[string][]*LeaderEntry{}, actors: map[string]graph.Actor{}, media: map[string]bool{}}
+	d := &dict{leaders: map[string][]*LeaderEntry{}, byCountry: map[string][]*LeaderEntry{}, actors: map[string]graph.Actor{}, media: map[string]bool{}, known: map[string][]string{}}
 	add := func(name string, c candidate) {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -140,6 +141,9 @@ func buildDict(lex *Lexicon) *dict {
 			}
 		}
 		n.cands = append(n.cands, c)
+		if name != c.actor.Name && len(d.known[c.actor.ID]) < 32 {
+			d.known[c.actor.ID] = append(d.known[c.actor.ID], name)
+		}
 		// "the Kremlin", "the West": also without the article
 		if len(key) > 1 && (key[0] == "the" || key[0] == "The") {
 			d.names.insert(key[1:]).cands = append(d.names.insert(key[1:]).cands, c)

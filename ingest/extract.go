@@ -129,7 +129,15 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		if act.ID == "" {
 			act = x.d.actors[id]
 		}
+		names := map[string]bool{}
 		for name := range st.aliases[id] {
+			names[name] = true
+		}
+		for _, name := range x.d.known[id] {
+			names[name] = true // "Reagan", "PRC", "the Kremlin" resolve on the command line
+		}
+		delete(names, act.Name)
+		for name := range names {
 			act.Aliases = append(act.Aliases, name)
 		}
 		sort.Strings(act.Aliases)
