@@ -55,6 +55,13 @@ func clauseOf(toks []token, ms []mention) []int {
 		switch t.lower {
 		case ";", ":":
 			c, next = next, next+1
+		case "but", "whereas":
+			// "are part of a consultation but are also expected to ...": a
+			// new clause, comma or not
+			if i > 0 && toks[i-1].text != "," {
+				c, next = next, next+1
+				cl[i] = c
+			}
 		case ",":
 			if outer >= 0 {
 				// the relative clause ends; the main clause goes on
