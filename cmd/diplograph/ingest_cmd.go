@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"os"
 	"runtime"
 
 	"github.com/spf13/cobra"
@@ -68,11 +70,19 @@ func runIngest(ctx context.Context, a *App, o *ingestOptions, paths []string) er
 	start := a.Now()
 	walkFailed := 0
 	produce := func(ctx context.Context, emit func(task) error) error {
-		_, err := ingest.Walk(ctx, paths, func(p string) error { return emit(task{path: p}) })
-		if ctx.Err() != nil {
-			return ctx.Err()
+		var errs []error
+		for _, root := range paths {
+			dir := ""
+			if fi, err := os.Stat(root); err == nil && fi.IsDir() {
+				dir = root
+			}
+			_, err := ingest.Walk(ctx, []string{root}, func(p string) error { return emit(task{path: p, root: dir}) })
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			errs = append(errs, err)
 		}
-		for _, e := range splitErrors(err) {
+		for _, e := range splitErrors(errors.Join(errs...)) {
 			walkFailed++
 			a.errorf("diplograph: %v", e)
 		}

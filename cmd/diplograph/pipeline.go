@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -33,7 +35,28 @@ type pipeOptions struct {
 // (reindex).
 type task struct {
 	path    string
+	root    string // the folder given on the command line that holds path, if any
 	article *graph.Article
+}
+
+// articleID returns the store id of an article read from tk: an id the
+// input gave stays; an id made of the file name becomes the file's path
+// under the folder given, without extension ("reuters21578/00001"), so that
+// files of the same name in two folders stay two articles.
+func (tk task) articleID(art graph.Article) string {
+	if tk.root == "" || tk.path == "-" {
+		return art.ID
+	}
+	base := filepath.Base(tk.path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if art.ID != stem {
+		return art.ID
+	}
+	rel, err := filepath.Rel(tk.root, tk.path)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return art.ID
+	}
+	return filepath.ToSlash(strings.TrimSuffix(rel, filepath.Ext(rel)))
 }
 
 // outcome is what a worker hands the writer.
@@ -155,6 +178,7 @@ func (a *App) work(ctx context.Context, s store.Store, x *ingest.Extractor, o pi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		art.ID = tk.articleID(art)
 		name := art.Origin
 		if name == "" {
 			name = art.ID
