@@ -83,7 +83,7 @@ func TestHostileBatch(t *testing.T) {
 		t.Errorf("stderr has %d lines, want one a failure and a summary:\n%s", strings.Count(errs, "\n"), errs)
 	}
 
-	for _, id := range []string{"five", "good-1", "j1", "j3", "names", "invalid-utf8", "page"} {
+	for _, id := range []string{"five", "nested/good-1", "j1", "j3", "names", "invalid-utf8", "page"} {
 		if !articleStored(t, db, id) {
 			t.Errorf("article %q not stored", id)
 		}

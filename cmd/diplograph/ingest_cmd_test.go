@@ -292,3 +292,32 @@ func TestLockedStore(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestSameNamesInTwoFolders checks that files of the same name in two
+// folders are two articles, named by their path under the folder given.
+func TestIngestSameNamesInTwoFolders(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "corpus")
+	for _, sub := range []string{"a", "b"} {
+		if err := os.MkdirAll(filepath.Join(root, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "a", "001.txt"), []byte("title: A\ndate: 2020-01-02\n\nJapan met India on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "b", "001.txt"), []byte("title: B\ndate: 2020-01-03\n\nChina criticized Japan on Tuesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "db")
+	for run := 0; run < 2; run++ {
+		if code, _, errs := runCLI(t, "", "-q", "--store", db, "ingest", root); code != 0 {
+			t.Fatalf("ingest run %d: exit %d\n%s", run, code, errs)
+		}
+	}
+	for _, id := range []string{"a/001", "b/001"} {
+		if !articleStored(t, db, id) {
+			t.Errorf("article %q not stored", id)
+		}
+	}
+}
