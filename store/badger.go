@@ -166,10 +166,13 @@ func get(txn *badger.Txn, k []byte) (v []byte, found bool, err error) {
 
 // scan calls fn for every key with the prefix, in key order, with the value
 // when values is set. The key and value are only valid during the call.
+//
+// Values are read in place, one at a time: Badger's value prefetching
+// starts a goroutine per item, which costs more than it saves for the
+// small values kept in the LSM tree that scans mostly read.
 func scan(ctx context.Context, txn *badger.Txn, prefix []byte, values bool, fn func(k, v []byte) error) error {
 	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = values
-	opts.PrefetchSize = 16
+	opts.PrefetchValues = false
 	opts.Prefix = prefix
 	it := txn.NewIterator(opts)
 	defer it.Close()
@@ -179,14 +182,13 @@ func scan(ctx context.Context, txn *badger.Txn, prefix []byte, values bool, fn f
 			return ctx.Err()
 		}
 		item := it.Item()
-		var v []byte
-		if values {
-			var err error
-			if v, err = item.ValueCopy(nil); err != nil {
+		if !values {
+			if err := fn(item.Key(), nil); err != nil {
 				return err
 			}
+			continue
 		}
-		if err := fn(item.Key(), v); err != nil {
+		if err := item.Value(func(v []byte) error { return fn(item.Key(), v) }); err != nil {
 			return err
 		}
 	}

@@ -243,3 +243,109 @@ func BenchmarkPutArticle(b *testing.B) {
 		i++
 	}
 }
+
+// TestVerifyFindsBadSummaryCopy corrupts the copy of a summary kept under
+// its in-index key, in each way a copy can be wrong, and expects Verify to
+// say so, and Summaries to read the copy as it is.
+func TestVerifyFindsBadSummaryCopy(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		corrupt func(txn *badger.Txn, sk, rk []byte, s graph.Summary) error
+		want    string
+	}{
+		{"changed", func(txn *badger.Txn, _, rk []byte, s graph.Summary) error {
+			s.Asserted++
+			return txn.Set(rk, encodeSummary(s))
+		}, "summary in-index: the copy of summary"},
+		{"malformed", func(txn *badger.Txn, _, rk []byte, _ graph.Summary) error {
+			return txn.Set(rk, []byte{codecVersion, 0xFF})
+		}, "summary in-index: the copy of summary"},
+		{"emptied", func(txn *badger.Txn, _, rk []byte, _ graph.Summary) error {
+			return txn.Set(rk, nil)
+		}, "summary in-index: the copy of summary"},
+		{"missing", func(txn *badger.Txn, _, rk []byte, _ graph.Summary) error {
+			return txn.Delete(rk)
+		}, "summary in-index: missing key"},
+		{"stray", func(txn *badger.Txn, _, _ []byte, s graph.Summary) error {
+			s.Source, s.Target = "country/XXX", "country/YYY"
+			return txn.Set(encodeKey(kindSummaryIn, s.Target, s.Relation, s.Source), encodeSummary(s))
+		}, "summary in-index: stray key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open("", Options{InMemory: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for i := range 5 {
+				if _, err := s.PutArticle(ctx, extraction(i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var sk []byte
+			var sum graph.Summary
+			err = s.db.View(func(txn *badger.Txn) error {
+				return scan(ctx, txn, []byte{kindSummary}, true, func(k, v []byte) error {
+					if sk == nil {
+						sk = append([]byte(nil), k...)
+						sum, err = decodeSummary(v)
+					}
+					return err
+				})
+			})
+			if err != nil || sk == nil {
+				t.Fatalf("no summary to corrupt: %v", err)
+			}
+			_, rk := summaryKeys(triple{sum.Source, sum.Relation, sum.Target})
+			if err := s.db.Update(func(txn *badger.Txn) error { return tt.corrupt(txn, sk, rk, sum) }); err != nil {
+				t.Fatal(err)
+			}
+			problems, err := s.Verify(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(problems) != 1 || !strings.Contains(problems[0], tt.want) {
+				t.Errorf("Verify() after a %s copy = %q, want one problem containing %q", tt.name, problems, tt.want)
+			}
+		})
+	}
+}
+
+// TestSummariesReadCopies checks that Summaries(In) reads the copies under
+// the in-index: a changed copy is what it returns (Verify reports it).
+func TestSummariesReadCopies(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open("", Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.PutArticle(ctx, extraction(0)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := s.Summaries(ctx, "country/RUS", In)
+	if err != nil || len(in) == 0 {
+		t.Fatalf("Summaries(country/RUS, In) = %v, %v, want some", in, err)
+	}
+	sum := in[0]
+	sum.Asserted = 1000
+	_, rk := summaryKeys(triple{sum.Source, sum.Relation, sum.Target})
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(rk, encodeSummary(sum)) }); err != nil {
+		t.Fatal(err)
+	}
+	in, err = s.Summaries(ctx, "country/RUS", In)
+	if err != nil || len(in) == 0 || in[0].Asserted != 1000 {
+		t.Errorf("Summaries(country/RUS, In) = %v, %v, want the changed copy first", in, err)
+	}
+	out, err := s.Summaries(ctx, sum.Source, Out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range out {
+		if o.Target == sum.Target && o.Relation == sum.Relation && o.Asserted == 1000 {
+			t.Errorf("Summaries(%s, Out) = %v: the changed copy leaked into the summary", sum.Source, o)
+		}
+	}
+}

@@ -15,6 +15,12 @@ import (
 // would), lets any byte appear in an id, and makes a field prefix
 // (kind + the first fields) a scan prefix.
 //
+// A summary is stored twice, under 's' (by source) and 'r' (by target), so
+// that the summaries an actor takes part in, either end, are two prefix
+// scans and no point reads: what path and neighbors do for every actor
+// they reach. Every write of a summary writes both (putSummary); Verify
+// checks that the copies are equal.
+//
 //	kind  name            fields                                    value
 //	'a'   article         article id                                article (codec.go): text, hash, metadata, sentences
 //	'p'   origin          origin path (file, and line for .jsonl)   article id
@@ -26,7 +32,7 @@ import (
 //	'x'   article event   article id, event id                      empty: the events an article gives evidence to
 //	'd'   date            date key (4 bytes, newest first), event id  empty: events newest first, undated last
 //	's'   summary         source, relation, target                  graph.Summary
-//	'r'   summary in      target, relation, source                  empty: the summaries an actor is the target of
+//	'r'   summary in      target, relation, source                  graph.Summary, the same bytes as under 's': the summaries an actor is the target of
 //	'm'   meta            name ("counts")                           counters: articles, sentences, events, evidence
 const (
 	kindArticle      byte = 'a'

@@ -395,7 +395,7 @@ func (w *writer) addEvent(e graph.Event) error {
 
 // addToSummary adds new evidence of event e to its triple's summary.
 func (w *writer) addToSummary(t triple, e graph.Event, added []graph.Evidence) error {
-	sk := encodeKey(kindSummary, t.s, t.rel, t.t)
+	sk, _ := summaryKeys(t)
 	v, found, err := get(w.txn, sk)
 	if err != nil {
 		return err
@@ -405,8 +405,6 @@ func (w *writer) addToSummary(t triple, e graph.Event, added []graph.Evidence) e
 		if s, err = decodeSummary(v); err != nil {
 			return fmt.Errorf("summary %s %s %s: %w", t.s, t.rel, t.t, err)
 		}
-	} else if err := w.set(encodeKey(kindSummaryIn, t.t, t.rel, t.s), nil); err != nil {
-		return err
 	}
 	countEvidence(&s, e.Modality, len(added))
 	addDate(&s, e.Date)
@@ -416,7 +414,23 @@ func (w *writer) addToSummary(t triple, e graph.Event, added []graph.Evidence) e
 	if s.Example.Sentence == "" && len(added) > 0 {
 		s.Example, s.ExDate, s.ExTitle = added[0], w.art.Date, w.art.Title
 	}
-	return w.set(sk, encodeSummary(s))
+	return putSummary(w.txn, t, s)
+}
+
+// summaryKeys returns the two keys a triple's summary is stored under: by
+// source ('s') and by target ('r').
+func summaryKeys(t triple) (sk, rk []byte) {
+	return encodeKey(kindSummary, t.s, t.rel, t.t), encodeKey(kindSummaryIn, t.t, t.rel, t.s)
+}
+
+// putSummary writes a summary under both its keys, the same bytes.
+func putSummary(txn *badger.Txn, t triple, s graph.Summary) error {
+	v := encodeSummary(s)
+	sk, rk := summaryKeys(t)
+	if err := txn.Set(sk, v); err != nil {
+		return err
+	}
+	return txn.Set(rk, v)
 }
 
 func countEvidence(s *graph.Summary, m graph.Modality, n int) {
@@ -537,8 +551,7 @@ func recomputeSummary(ctx context.Context, txn *badger.Txn, t triple) error {
 	if err != nil {
 		return err
 	}
-	sk := encodeKey(kindSummary, t.s, t.rel, t.t)
-	rk := encodeKey(kindSummaryIn, t.t, t.rel, t.s)
+	sk, rk := summaryKeys(t)
 	s, ok := summarize(t, events)
 	if !ok {
 		if err := txn.Delete(sk); err != nil {
@@ -555,8 +568,5 @@ func recomputeSummary(ctx context.Context, txn *badger.Txn, t triple) error {
 			s.ExDate, s.ExTitle = a.Date, a.Title
 		}
 	}
-	if err := txn.Set(rk, nil); err != nil {
-		return err
-	}
-	return txn.Set(sk, encodeSummary(s))
+	return putSummary(txn, t, s)
 }

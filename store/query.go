@@ -271,6 +271,9 @@ func (b *Badger) Summaries(ctx context.Context, id string, dir Direction) ([]gra
 	return out, err
 }
 
+// summariesOf reads an actor's summaries with two prefix scans: those it is
+// the source of under 's', those it is the target of from their copies
+// under 'r'.
 func summariesOf(ctx context.Context, txn *badger.Txn, id string, dir Direction) ([]graph.Summary, error) {
 	var out []graph.Summary
 	if dir != In {
@@ -287,31 +290,19 @@ func summariesOf(ctx context.Context, txn *badger.Txn, id string, dir Direction)
 		}
 	}
 	if dir != Out {
-		keys, err := scanKeys(ctx, txn, keyPrefix(kindSummaryIn, id))
-		if err != nil {
-			return nil, err
-		}
-		for _, k := range keys {
-			rk, err := decodeKey(k)
-			if err != nil {
-				return nil, err
-			}
-			tgt, rel, src := rk.Fields[0], rk.Fields[1], rk.Fields[2]
-			if dir == Both && src == tgt {
-				continue // a self-loop, already listed as out
-			}
-			v, found, err := get(txn, encodeKey(kindSummary, src, rel, tgt))
-			if err != nil {
-				return nil, err
-			}
-			if !found {
-				return nil, fmt.Errorf("summary index names a missing summary %s %s %s (run diplograph verify)", src, rel, tgt)
-			}
+		err := scan(ctx, txn, keyPrefix(kindSummaryIn, id), true, func(k, v []byte) error {
 			s, err := decodeSummary(v)
 			if err != nil {
-				return nil, fmt.Errorf("summary %s %s %s: %w", src, rel, tgt, err)
+				return fmt.Errorf("summary in-index %s: %w", describeKey(k), err)
+			}
+			if dir == Both && s.Source == s.Target {
+				return nil // a self-loop, already listed as out
 			}
 			out = append(out, s)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil

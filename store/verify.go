@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 
@@ -101,7 +102,7 @@ func (v *verifier) run(ctx context.Context, txn *badger.Txn) error {
 		return err
 	}
 	// Events, and everything derived from them.
-	want := map[byte]map[string]bool{kindOut: {}, kindIn: {}, kindDate: {}, kindArticleEvent: {}, kindSummaryIn: {}}
+	want := map[byte]map[string]bool{kindOut: {}, kindIn: {}, kindDate: {}, kindArticleEvent: {}}
 	byTriple := map[triple][]graph.Event{}
 	err = scan(ctx, txn, []byte{kindEvent}, true, func(k, val []byte) error {
 		eid := lastField(k)
@@ -137,20 +138,20 @@ func (v *verifier) run(ctx context.Context, txn *badger.Txn) error {
 		}
 		t := tripleOf(e)
 		byTriple[t] = append(byTriple[t], e)
-		want[kindSummaryIn][string(encodeKey(kindSummaryIn, t.t, t.rel, t.s))] = true
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	names := map[byte]string{kindOut: "out index", kindIn: "in index", kindDate: "date index", kindArticleEvent: "article index", kindSummaryIn: "summary in-index"}
-	for _, kind := range []byte{kindOut, kindIn, kindDate, kindArticleEvent, kindSummaryIn} {
+	names := map[byte]string{kindOut: "out index", kindIn: "in index", kindDate: "date index", kindArticleEvent: "article index"}
+	for _, kind := range []byte{kindOut, kindIn, kindDate, kindArticleEvent} {
 		if err := v.compareKeys(ctx, txn, kind, names[kind], want[kind]); err != nil {
 			return err
 		}
 	}
-	// Summaries.
-	seen := map[triple]bool{}
+	// Summaries, and a hash of each one's bytes for their copies.
+	seen := map[triple]uint64{}
+	seed := maphash.MakeSeed()
 	err = scan(ctx, txn, []byte{kindSummary}, true, func(k, val []byte) error {
 		sk, err := decodeKey(k)
 		if err != nil {
@@ -158,7 +159,7 @@ func (v *verifier) run(ctx context.Context, txn *badger.Txn) error {
 			return nil
 		}
 		t := triple{sk.Fields[0], sk.Fields[1], sk.Fields[2]}
-		seen[t] = true
+		seen[t] = maphash.Bytes(seed, val)
 		got, err := decodeSummary(val)
 		if err != nil {
 			v.add("summary %s %s %s: %v", t.s, t.rel, t.t, err)
@@ -176,8 +177,35 @@ func (v *verifier) run(ctx context.Context, txn *badger.Txn) error {
 		return err
 	}
 	for _, t := range sortedTriples(boolKeys(byTriple)) {
-		if !seen[t] {
+		if _, ok := seen[t]; !ok {
 			v.add("summary %s %s %s missing", t.s, t.rel, t.t)
+		}
+	}
+	// The copies of the summaries under 'r': one per summary, the same bytes.
+	copies := map[triple]bool{}
+	err = scan(ctx, txn, []byte{kindSummaryIn}, true, func(k, val []byte) error {
+		rk, err := decodeKey(k)
+		if err != nil {
+			v.add("summary in-index key %q: %v", k, err)
+			return nil
+		}
+		t := triple{rk.Fields[2], rk.Fields[1], rk.Fields[0]}
+		copies[t] = true
+		h, ok := seen[t]
+		switch {
+		case !ok:
+			v.add("summary in-index: stray key %s", describeKey(k))
+		case maphash.Bytes(seed, val) != h:
+			v.add("summary in-index: the copy of summary %s %s %s differs from it", t.s, t.rel, t.t)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, t := range sortedTriples(boolKeys(seen)) {
+		if !copies[t] {
+			v.add("summary in-index: missing key %s", describeKey(encodeKey(kindSummaryIn, t.t, t.rel, t.s)))
 		}
 	}
 	// Counters.
