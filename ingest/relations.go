@@ -1037,6 +1037,9 @@ func (st *docState) countryOfActor(id string) string {
 func (rf *relationFinder) modality(i int) graph.Modality {
 	c := rf.cl[i]
 	mod := graph.Asserted
+	if i > 0 && rf.toks[i-1].lower == "against" {
+		return graph.Negated // "advised against travel to Tunisia"
+	}
 	for j := i - 1; j >= 0 && j >= i-7 && rf.cl[j] == c; j-- {
 		if k, ok := rf.mentionCovering(j); ok {
 			if rf.ms[k].e < i {
@@ -1047,6 +1050,9 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 		l := rf.toks[j].lower
 		switch l {
 		case "not", "n't", "never", "refused", "declined", "denied", "denies", "deny", "refuses", "failed", "without":
+			if l == "without" && j < i-1 {
+				continue
+			}
 			if l == "not" && j+1 < len(rf.toks) && rf.toks[j+1].lower == "only" {
 				continue
 			}
