@@ -406,12 +406,15 @@ func (w *writer) addToSummary(t triple, e graph.Event, added []graph.Evidence) e
 			return fmt.Errorf("summary %s %s %s: %w", t.s, t.rel, t.t, err)
 		}
 	}
+	onlyNegated := s.Asserted+s.Intent == 0
 	countEvidence(&s, e.Modality, len(added))
 	addDate(&s, e.Date)
 	if e.Role != "" {
 		s.Role = e.Role
 	}
-	if s.Example.Sentence == "" && len(added) > 0 {
+	// the example is the first evidence, but a denial gives way to the
+	// first evidence that the relation holds
+	if len(added) > 0 && (s.Example.Sentence == "" || onlyNegated && e.Modality != graph.Negated) {
 		s.Example, s.ExDate, s.ExTitle = added[0], w.art.Date, w.art.Title
 	}
 	return putSummary(w.txn, t, s)

@@ -36,6 +36,7 @@ func TestAll(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Subgraph", testSubgraph},
 		{"Stats", testStats},
 		{"Verify", testVerify},
+		{"ExamplePrefersAssertion", testExamplePrefersAssertion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -608,6 +609,27 @@ func testVerify(t *testing.T, s store.Store) {
 		x.Article.Text += " more"
 		x.Article.Hash = ""
 		put(t, s, x)
+	}
+	mustVerify(t, s)
+}
+
+// testExamplePrefersAssertion checks that a summary's example sentence is
+// one that states the relation, not a denial, once one is stored.
+func testExamplePrefersAssertion(t *testing.T, s store.Store) {
+	a := article("deny", "Beijing denied selling oil to North Korea.", day(2017, 12, 29))
+	put(t, s, store.Extraction{Article: a,
+		Actors: []graph.Actor{{ID: "country/CHN", Name: "China", Kind: graph.Country}, {ID: "country/PRK", Name: "North Korea", Kind: graph.Country}},
+		Events: []graph.Event{event("country/CHN", graph.Trade, "country/PRK", graph.Date{}, graph.Negated, "Beijing denied selling oil to North Korea.")}})
+	b := article("sell", "China sold oil to North Korea in 2016.", day(2018, 1, 5))
+	put(t, s, store.Extraction{Article: b,
+		Actors: []graph.Actor{{ID: "country/CHN", Name: "China", Kind: graph.Country}, {ID: "country/PRK", Name: "North Korea", Kind: graph.Country}},
+		Events: []graph.Event{event("country/CHN", graph.Trade, "country/PRK", graph.YearDate(2016), graph.Asserted, "China sold oil to North Korea in 2016.")}})
+	sum, ok := summary(t, s, "country/CHN", graph.Trade, "country/PRK")
+	if !ok {
+		t.Fatal("no summary for China trade North Korea")
+	}
+	if sum.Example.Sentence != "China sold oil to North Korea in 2016." {
+		t.Errorf("summary example = %q, want the asserted sentence", sum.Example.Sentence)
 	}
 	mustVerify(t, s)
 }
