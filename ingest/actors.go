@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/diplograph/diplograph/graph"
 )
@@ -47,11 +48,27 @@ type docState struct {
 	// caller collects ("the Saudi leader" names King Fahd)
 	pendingAffs []affiliation
 
-	tokBuf []token // the token buffer, reused sentence after sentence
+	tokBuf   []token // the token buffer, reused sentence after sentence
+	splitBuf []token // the buffer of splitCompounds
+	bufs     *[2][]token
+}
+
+// tokenBuffers recycles the token buffers of finished articles.
+var tokenBuffers = sync.Pool{New: func() any { return &[2][]token{make([]token, 0, 256), make([]token, 0, 256)} }}
+
+// release hands the state's token buffers back for the next article.
+func (st *docState) release() {
+	if st.bufs != nil {
+		st.bufs[0], st.bufs[1] = st.tokBuf[:0], st.splitBuf[:0]
+		tokenBuffers.Put(st.bufs)
+		st.bufs, st.tokBuf, st.splitBuf = nil, nil, nil
+	}
 }
 
 func newDocState(d *dict, date graph.Date) *docState {
+	bufs := tokenBuffers.Get().(*[2][]token)
 	return &docState{
+		bufs: bufs, tokBuf: bufs[0], splitBuf: bufs[1],
 		d: d, date: date,
 		actors:  map[string]graph.Actor{},
 		aliases: map[string]map[string]bool{},
@@ -216,7 +233,8 @@ func (st *docState) splitCompounds(toks []token) []token {
 	if !need {
 		return toks
 	}
-	out := make([]token, 0, len(toks)+4)
+	out := st.splitBuf[:0]
+	defer func() { st.splitBuf = out }()
 	for _, t := range toks {
 		if !t.word || !strings.Contains(t.text, "-") || !(t.cap || strings.HasPrefix(t.text, "then-") || strings.HasPrefix(t.text, "ex-")) {
 			out = append(out, t)

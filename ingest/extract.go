@@ -34,6 +34,7 @@ const maxSentenceTokens = 400
 // sentences gather evidence.
 func (x *Extractor) Extract(a graph.Article) Result {
 	st := newDocState(x.d, a.Date)
+	defer st.release()
 	var (
 		events []*graph.Event
 		byKey  = map[string]*graph.Event{}

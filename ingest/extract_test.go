@@ -441,11 +441,12 @@ func BenchmarkResolveReuters(b *testing.B) {
 			for _, a := range arts {
 				st := newDocState(d, a.Date)
 				for _, s := range Split(a.Text) {
-					toks := st.splitCompounds(tokenizeInto(st.tokBuf[:0], s.Text))
-					st.tokBuf = toks
+					st.tokBuf = tokenizeInto(st.tokBuf[:0], s.Text)
+					toks := st.splitCompounds(st.tokBuf)
 					ms, _ := st.mentionsOf(s.Text, toks)
 					mentions += len(ms)
 				}
+				st.release()
 			}
 		}
 	}
