@@ -139,9 +139,12 @@ func groupAt(toks []token, ms []mention, k int) []mention {
 		if b.s <= a.e {
 			return false
 		}
+		if b.id == a.id && b.s == a.e+1 && toks[a.e].text == "(" {
+			return true // "the European Union (EU)"
+		}
 		for j := a.e; j < b.s; j++ {
 			switch toks[j].lower {
-			case ",", "and", "'s":
+			case ",", "and", "'s", ")":
 			case "his", "her", "its", "their": // "Xi and his Swiss counterpart Doris Leuthard"
 				if j == a.e || toks[j-1].lower != "and" {
 					return false
@@ -152,10 +155,13 @@ func groupAt(toks []token, ms []mention, k int) []mention {
 		}
 		return b.s-a.e <= 3 && !(a.poss && b.s-a.e == 1)
 	}
-	for lo > 0 && joined(ms[lo-1], ms[lo]) && ms[lo-1].kind == ms[lo].kind {
+	// persons go with persons; countries, organizations and blocs together
+	// ("the European Union, Canada and Mexico")
+	alike := func(a, b mention) bool { return (a.kind == graph.Person) == (b.kind == graph.Person) }
+	for lo > 0 && joined(ms[lo-1], ms[lo]) && alike(ms[lo-1], ms[lo]) {
 		lo--
 	}
-	for hi+1 < len(ms) && joined(ms[hi], ms[hi+1]) && ms[hi+1].kind == ms[hi].kind {
+	for hi+1 < len(ms) && joined(ms[hi], ms[hi+1]) && alike(ms[hi+1], ms[hi]) {
 		hi++
 	}
 	// a list is closed by "and": "A, B and C"; "A, B" alone is no list
@@ -187,10 +193,17 @@ func groupAt(toks []token, ms []mention, k int) []mention {
 // expand turns mentions into actor ids (a pair mention gives two).
 func expand(g []mention) []string {
 	var ids []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
 	for _, m := range g {
-		ids = append(ids, m.id)
+		add(m.id)
 		if m.pair {
-			ids = append(ids, m.id2)
+			add(m.id2)
 		}
 	}
 	return ids
@@ -324,6 +337,10 @@ func (rf *relationFinder) reversed(c *CueEntry, i, n int) bool {
 	}
 	return false
 }
+
+// goodsWords are what tariffs fall on: "duties on Japanese goods".
+var goodsWords = setOf(`goods products imports exports items steel cars autos semiconductors chips
+electronics textiles companies firms`)
 
 // undoing words before a sanction cue make it the lifting of sanctions.
 var undoing = setOf(`lift lifts lifted lifting ease eases eased easing remove removes removed removing end ends
@@ -536,6 +553,24 @@ func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
 				break
 			}
 			if rf.toks[j].text == "," || rf.toks[j].text == "." {
+				break
+			}
+		}
+	}
+	if cue.Relation == graph.Sanction && cue.POS == "noun" {
+		// "tariffs on steel imports from the EU, Canada and Mexico",
+		// "duties on Japanese goods": the goods' origin is the target
+		goods := false
+		for j := e; j < len(rf.toks) && j < e+10 && rf.cl[j] == c; j++ {
+			if goodsWords[rf.toks[j].lower] {
+				goods = true
+			}
+			if k, ok := rf.at[j]; ok {
+				m := rf.ms[k]
+				from := rf.toks[j-1].lower == "from" || j > 1 && rf.toks[j-1].lower == "the" && rf.toks[j-2].lower == "from"
+				if goods && from || m.adjectival() && m.e < len(rf.toks) && goodsWords[rf.toks[m.e].lower] {
+					return groupAt(rf.toks, rf.ms, k), "from"
+				}
 				break
 			}
 		}
