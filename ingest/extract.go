@@ -154,7 +154,7 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 	if len(exprs) == 0 {
 		return graph.Date{}
 	}
-	future := f.modality == graph.Intent
+	future := f.modality == graph.Intent && !f.pastTime
 	cuePos := toks[f.cue].start
 	// "last year's invasion": a time possessive dates its noun
 	for _, e := range exprs {

@@ -16,6 +16,7 @@ type found struct {
 	location  string
 	predicate bool // a verb, or a noun carried by the clause's verb: the event is dated like a predicate
 	anaphor   bool // a source-less mention of an event ("the invasion of Ukraine"): it only dates events
+	pastTime  bool // an intent stated in a past act ("pledged on Saturday to"): its time expression is past
 }
 
 // prepositions that put a mention out of subject position.
@@ -218,6 +219,9 @@ type relationFinder struct {
 	cl   []int
 	at   map[int]int // token index -> index of the mention starting there
 	skip int         // a cue consumed the tokens up to here ("signed a series of agreements")
+	// pledged is set by modality when the intent comes from a past act of
+	// promising ("pledged to", "agreed to"): the clause's time is that act's
+	pledged bool
 }
 
 // relationsOf finds the events of one sentence; it also returns the clause
@@ -241,7 +245,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 			continue
 		}
 		cue := rf.choose(cues, i, n)
-		if !rf.plausible(cue, i) || rf.reversed(cue, i, n) {
+		if !rf.plausible(cue, i) || rf.reversed(cue, i, n) || rf.inProperName(i, n) {
 			i += n
 			continue
 		}
@@ -262,6 +266,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 			n = rf.skip - i
 		}
 		mod := rf.modality(i)
+		pledged := rf.pledged
 		if mod == graph.Asserted && i > 0 && rf.toks[i-1].lower == "and" && prevCue != nil && rf.cl[i] == prevClause {
 			// "will make a visit ... and hold talks": coordinated verbs share
 			// the modality of the first
@@ -269,6 +274,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 		}
 		for k := range fs {
 			fs[k].modality = mod
+			fs[k].pastTime = pledged
 			fs[k].cue = i
 			switch {
 			case cue.POS == "verb":
@@ -321,6 +327,24 @@ func (rf *relationFinder) choose(cues []*CueEntry, i, n int) *CueEntry {
 	return cues[0]
 }
 
+// inProperName reports whether a capitalised cue stands inside a name
+// ("the Transatlantic Trade and Investment Partnership", "the Information
+// Technology Agreement"): a name is no event.
+func (rf *relationFinder) inProperName(i, n int) bool {
+	if t := rf.toks[i]; i == 0 || !t.cap || strings.ToUpper(t.text) == t.text {
+		return false // sentence-initial, lower case, or an acronym ("FTA")
+	}
+	if p := rf.toks[i-1]; p.word && p.cap && !notNameFunction[p.text] && strings.ToUpper(p.text) != p.text {
+		return true
+	}
+	if i+n < len(rf.toks) {
+		if x := rf.toks[i+n]; x.word && x.cap {
+			return true
+		}
+	}
+	return false
+}
+
 // reversed reports whether the cue's words name the opposite or a conflict
 // over the relation: "lift sanctions", "eased the embargo", "a trade war",
 // "trade frictions".
@@ -342,6 +366,10 @@ func (rf *relationFinder) reversed(c *CueEntry, i, n int) bool {
 var goodsWords = setOf(`goods products imports exports items steel cars autos semiconductors chips
 electronics textiles companies firms`)
 
+// pastPledges are verbs of a past promise: their clause's time expression
+// dates the promise, which happened, not the promised act.
+var pastPledges = setOf(`pledged vowed agreed called urged threatened`)
+
 // undoing words before a sanction cue make it the lifting of sanctions.
 var undoing = setOf(`lift lifts lifted lifting ease eases eased easing remove removes removed removing end ends
 ended ending suspend suspends suspended suspending waive waives waived waiving drop drops dropped dropping relax
@@ -352,7 +380,8 @@ relaxed relaxing rescind rescinded scrap scrapped`)
 var conflictHeads = setOf(`war wars dispute disputes friction frictions tension tensions row rows conflict
 conflicts barrier barriers deficit deficits surplus surpluses imbalance imbalances problems problem issue issues
 representative representatives minister ministers secretary official officials ministry department law laws
-bill bills protectionism retaliation`)
+bill bills protectionism retaliation professor expert experts researcher researchers analyst analysts scholar
+economist economists specialist agreement agreements pact pacts deal deals zone zones`)
 
 // plausible reports whether the cue's reading fits its context: a noun
 // after "to" or a modal is a verb of another sense ("to deal with"); a verb
@@ -832,6 +861,11 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 		return nil
 	}
 	if tgt == nil {
+		if subjectCarried && e < len(rf.toks) && rf.toks[e].lower == "of" {
+			// "called emergency meetings of their security councils": the
+			// noun has its own parties
+			return nil
+		}
 		if ids := expand(src); rel.Symmetric && len(ids) > 1 && (!subjectCarried || src[0].e > i || rf.clauseDistance(src[len(src)-1].e, i) <= 8 || rf.eventAdjunct(i)) {
 			// "China and Russia ramped up cooperation"; not a noun far from
 			// the subject, which may belong to another verb
@@ -1072,6 +1106,7 @@ func (st *docState) countryOfActor(id string) string {
 func (rf *relationFinder) modality(i int) graph.Modality {
 	c := rf.cl[i]
 	mod := graph.Asserted
+	rf.pledged = false
 	if i > 0 && rf.toks[i-1].lower == "against" {
 		return graph.Negated // "advised against travel to Tunisia"
 	}
@@ -1102,6 +1137,10 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 			// intent only before an infinitive: "agreed to visit", not "agreed a deal"
 			if j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" && mod == graph.Asserted {
 				mod = graph.Intent
+				// "pledged on Saturday to deepen ...": the time is the pledge's
+				if pastPledges[l] {
+					rf.pledged = true
+				}
 			}
 		case "offered", "offers", "offer":
 			if j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" {
