@@ -88,6 +88,11 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		exprs := FindTimeExprs(s.Text)
 		for _, f := range fs {
 			date := st.dateOf(f, toks, cl, exprs, a.Date)
+			if f.modality == graph.Asserted && !a.Date.IsZero() && a.Date.End().Time().Before(date.Time()) {
+				// what happened cannot happen after the article: "signed an
+				// agreement to return Macao in 1999" dates the return
+				date = graph.Date{}
+			}
 			if f.anaphor {
 				if !date.IsZero() {
 					anaphors = append(anaphors, graph.Event{Relation: f.relation, Target: f.tgt, Date: date})

@@ -197,6 +197,13 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 					if a, ok := st.lexiconAffiliation(p.id); ok {
 						affs = append(affs, a)
 					}
+					// "Anibal Cavaco Silva of Portugal": the country belongs
+					// to the name's phrase, it is no actor of its own
+					if e := st.ofCountry(sent, toks, i+n); e > i+n {
+						n = e - i
+						m.e = e
+						m.poss = e < len(toks) && toks[e].text == "'s"
+					}
 					addPerson(m)
 					affs = append(affs, st.apposition(sent, toks, i+n, p)...)
 					i += n
@@ -257,6 +264,22 @@ func adjunctBefore(toks []token, ms []mention, i int) int {
 // top leader").
 var titleAdjectives = setOf(`top senior chief new deputy acting then current incumbent veteran outgoing
 interim longtime long-time powerful supreme paramount elected designated`)
+
+// ofCountry returns the end of "of <country>" at toks[k], or k.
+func (st *docState) ofCountry(sent string, toks []token, k int) int {
+	if k+1 >= len(toks) || toks[k].lower != "of" {
+		return k
+	}
+	n, node := st.d.names.longest(toks, k+1, keyText)
+	if node == nil {
+		return k
+	}
+	if c, ok := st.resolve(node); ok && c.actor.Kind == graph.Country && c.nk == nkName {
+		st.see(c.actor, joinTokens(sent, toks, k+1, k+1+n))
+		return k + 1 + n
+	}
+	return k
+}
 
 // isClauseOpener reports whether a token may stand before a clause's subject.
 func isClauseOpener(t token) bool {
