@@ -87,7 +87,10 @@ func (x *Extractor) Extract(a graph.Article) Result {
 		}
 		exprs := FindTimeExprs(s.Text)
 		for _, f := range fs {
-			date := st.dateOf(f, toks, cl, exprs, a.Date)
+			var date graph.Date
+			if !graph.MustRelation(f.relation).Affiliation {
+				date = st.dateOf(f, toks, cl, exprs, a.Date) // affiliations are states, not dated events
+			}
 			if f.modality == graph.Asserted && !a.Date.IsZero() && a.Date.End().Time().Before(date.Time()) {
 				// what happened cannot happen after the article: "signed an
 				// agreement to return Macao in 1999" dates the return

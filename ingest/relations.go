@@ -210,6 +210,78 @@ func expand(g []mention) []string {
 	return ids
 }
 
+// memberWords name the members of an organization or bloc.
+var memberWords = setOf(`member members country countries state states nation nations`)
+
+// memberships finds the member_of edges a sentence states: "NATO member
+// Turkey", "EU members France and Germany", "Indonesia and other ASEAN
+// countries", "Spain joined the European Community", "the entry of Spain
+// and Portugal into the group", "Turkey's accession to the EU".
+func (rf *relationFinder) memberships() []found {
+	var out []found
+	add := func(members []mention, org mention, i int) {
+		for _, id := range expand(members) {
+			if rf.st.kindOf(id) == graph.Country && org.kind != graph.Country && org.kind != graph.Person && !rf.st.d.media[org.id] {
+				out = append(out, found{src: id, tgt: org.id, relation: graph.MemberOf, modality: graph.Asserted, conf: 0.8, cue: i})
+			}
+		}
+	}
+	for _, m := range rf.ms {
+		if m.kind != graph.Organization && m.kind != graph.Bloc {
+			continue
+		}
+		e := m.e
+		// "NATO member Turkey", "EU member states France and Germany"
+		j := e
+		for j < len(rf.toks) && j < e+3 && memberWords[rf.toks[j].lower] {
+			j++
+		}
+		if j > e {
+			if g := rf.mentionAfter(j, 1); g != nil {
+				add(g, m, m.s)
+			}
+			// "Indonesia and other ASEAN countries"
+			if m.s >= 2 && rf.toks[m.s-1].lower == "other" && rf.toks[m.s-2].lower == "and" {
+				if kk, ok := rf.mentionEnding(m.s - 2); ok {
+					add(groupAt(rf.toks, rf.ms, kk), m, m.s)
+				}
+			}
+		}
+	}
+	for i, t := range rf.toks {
+		switch t.lower {
+		case "joined", "joins", "join", "joining":
+			// "Spain joined the European Community"
+			if subj := rf.subject(i); subj != nil {
+				if g := rf.mentionAfter(i+1, 2); g != nil && (g[0].kind == graph.Organization || g[0].kind == graph.Bloc) {
+					add(subj, g[0], i)
+				}
+			}
+		case "entry", "accession", "admission", "membership":
+			// "the entry of Spain and Portugal into the group": "the group"
+			// is not resolved; only a named organization counts
+			var members []mention
+			if i+1 < len(rf.toks) && rf.toks[i+1].lower == "of" {
+				members = rf.mentionAfter(i+2, 2)
+			} else if k, ok := rf.modifierBefore(i); ok {
+				members = []mention{k}
+			}
+			if members == nil {
+				continue
+			}
+			last := members[len(members)-1].e
+			for j := last; j < len(rf.toks) && j < last+2; j++ {
+				if l := rf.toks[j].lower; l == "into" || l == "to" || l == "in" {
+					if g := rf.mentionAfter(j+1, 2); g != nil {
+						add(members, g[0], i)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // relationFinder finds the events of one sentence.
 type relationFinder struct {
 	st   *docState
@@ -231,7 +303,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 	for k, m := range ms {
 		rf.at[m.s] = k
 	}
-	var out []found
+	out := rf.memberships()
 	var prevCue *CueEntry
 	prevMod, prevClause := graph.Asserted, -1
 	for i := 0; i < len(toks); {
