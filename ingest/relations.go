@@ -213,6 +213,12 @@ func expand(g []mention) []string {
 // memberWords name the members of an organization or bloc.
 var memberWords = setOf(`member members country countries state states nation nations`)
 
+// nounFollows reports whether a lower-case word follows toks[i-1], which
+// then qualifies it ("a G-7 meeting").
+func nounFollows(toks []token, i int) bool {
+	return i < len(toks) && toks[i].word && !toks[i].cap && !prepositions[toks[i].lower] && toks[i].lower != "and"
+}
+
 // memberships finds the member_of edges a sentence states: "NATO member
 // Turkey", "EU members France and Germany", "Indonesia and other ASEAN
 // countries", "Spain joined the European Community", "the entry of Spain
@@ -250,22 +256,24 @@ func (rf *relationFinder) memberships() []found {
 	}
 	for i, t := range rf.toks {
 		switch t.lower {
-		case "joined", "joins", "join", "joining":
-			// "Spain joined the European Community"
+		case "joined":
+			// "Spain joined the European Community"; not "refused to join",
+			// "is joining", "joined a G-7 meeting"
+			if rf.modality(i) != graph.Asserted {
+				continue
+			}
 			if subj := rf.subject(i); subj != nil {
-				if g := rf.mentionAfter(i+1, 2); g != nil && (g[0].kind == graph.Organization || g[0].kind == graph.Bloc) {
+				if g := rf.mentionAfter(i+1, 2); g != nil && (g[0].kind == graph.Organization || g[0].kind == graph.Bloc) && !nounFollows(rf.toks, g[len(g)-1].e) {
 					add(subj, g[0], i)
 				}
 			}
-		case "entry", "accession", "admission", "membership":
-			// "the entry of Spain and Portugal into the group": "the group"
-			// is not resolved; only a named organization counts
-			var members []mention
-			if i+1 < len(rf.toks) && rf.toks[i+1].lower == "of" {
-				members = rf.mentionAfter(i+2, 2)
-			} else if k, ok := rf.modifierBefore(i); ok {
-				members = []mention{k}
+		case "entry":
+			// "the entry of Spain and Portugal into the European Community";
+			// "the group" is not resolved: only a named organization counts
+			if i+1 >= len(rf.toks) || rf.toks[i+1].lower != "of" {
+				continue
 			}
+			members := rf.mentionAfter(i+2, 2)
 			if members == nil {
 				continue
 			}
