@@ -91,9 +91,9 @@ type node struct {
 // edge is a kept summary to write.
 type edge struct {
 	s        *graph.Summary
-	rel      graph.Relation
-	from, to int // positions of its ends among the written nodes
-	weight   int // its evidence under the filter
+	rel      *graph.Relation // its relation row, shared by the edges of the relation
+	from, to int             // positions of its ends among the written nodes
+	weight   int             // its evidence under the filter
 }
 
 // selection is the part of a graph that an export writes, in a stable
@@ -141,10 +141,15 @@ func selectGraph(g *graph.Graph, o Options) selection {
 		pos[n] = len(sel.nodes)
 		sel.nodes = append(sel.nodes, node{actor: a, id: clean(a.ID), style: styleOf(a.Kind), evidence: evidence[n]})
 	}
+	rels := map[string]*graph.Relation{}
 	for i := range sel.edges {
 		e := &sel.edges[i]
 		e.from, e.to = pos[e.from], pos[e.to]
-		e.rel = e.s.Rel()
+		if e.rel = rels[e.s.Relation]; e.rel == nil {
+			r := e.s.Rel()
+			e.rel = &r
+			rels[e.s.Relation] = e.rel
+		}
 	}
 	return sel
 }

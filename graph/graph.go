@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	gonum "gonum.org/v1/gonum/graph"
@@ -84,11 +86,44 @@ type Graph struct {
 	edges  []Summary
 	out    map[int64][]int // node -> indexes into edges where it is the source
 	in     map[int64][]int // node -> indexes into edges where it is the target
+
+	// The node of the last source added: loaders add summaries in source
+	// order, so most sources are the one before.
+	lastSource string
+	lastNode   int64
+	haveLast   bool
 }
 
 // New returns an empty graph.
 func New() *Graph {
 	return &Graph{index: map[string]int64{}, out: map[int64][]int{}, in: map[int64][]int{}}
+}
+
+// Grow makes room for actors more actors and summaries more summaries, so
+// that adding them does not copy what the graph holds as it grows: a
+// capacity hint for loaders that know or can estimate how much they will
+// add. It changes nothing that the graph holds.
+func (g *Graph) Grow(actors, summaries int) {
+	actors, summaries = max(actors, 0), max(summaries, 0)
+	g.actors = slices.Grow(g.actors, actors)
+	g.edges = slices.Grow(g.edges, summaries)
+	if actors > 0 {
+		g.index = regrow(g.index, len(g.actors)+actors)
+	}
+	if nodes := len(g.actors) + actors; nodes > len(g.out) {
+		g.out = regrow(g.out, nodes)
+		g.in = regrow(g.in, nodes)
+	}
+}
+
+// regrow returns a map holding m's entries with room for n.
+func regrow[K comparable, V any](m map[K]V, n int) map[K]V {
+	if n <= len(m) {
+		return m
+	}
+	r := make(map[K]V, n)
+	maps.Copy(r, m)
+	return r
 }
 
 // AddActor adds a (or replaces the actor with a's id) and returns its node id.
@@ -106,7 +141,12 @@ func (g *Graph) AddActor(a Actor) int64 {
 // AddSummary adds an edge summary. Its ends are added as bare actors when
 // they are not yet in the graph.
 func (g *Graph) AddSummary(s Summary) {
-	u, v := g.ensure(s.Source), g.ensure(s.Target)
+	u := g.lastNode
+	if !g.haveLast || s.Source != g.lastSource {
+		u = g.ensure(s.Source)
+		g.lastSource, g.lastNode, g.haveLast = s.Source, u, true
+	}
+	v := g.ensure(s.Target)
 	i := len(g.edges)
 	g.edges = append(g.edges, s)
 	g.out[u] = append(g.out[u], i)

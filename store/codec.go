@@ -100,6 +100,63 @@ func (d *decoder) str() string {
 	return s
 }
 
+// interner hands out one string for equal byte strings, for the small
+// sets of strings that values repeat (relation names, roles).
+type interner map[string]string
+
+// str returns b as a string, the same string for equal b.
+func (in interner) str(b []byte) string {
+	if s, ok := in[string(b)]; ok { // no allocation to look up
+		return s
+	}
+	s := string(b)
+	in[s] = s
+	return s
+}
+
+// summaryStrings shares the strings that summaries read in key order
+// repeat, so that a load of a million summaries does not allocate them a
+// million times: relation names and roles, from small sets, and sources,
+// the same for every run of keys (the key starts with the source).
+type summaryStrings struct {
+	names  interner
+	source string
+}
+
+// bytes reads the bytes of a string, valid as long as the value is.
+func (d *decoder) bytes() []byte {
+	n := d.count()
+	if d.err != nil {
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
+// name reads a string from a small set, shared through ss (when not nil).
+func (d *decoder) name(ss *summaryStrings) string {
+	if ss == nil {
+		return d.str()
+	}
+	if b := d.bytes(); len(b) > 0 {
+		return ss.names.str(b)
+	}
+	return ""
+}
+
+// source reads a summary's source, shared with the previous summary's
+// through ss (when not nil).
+func (d *decoder) source(ss *summaryStrings) string {
+	if ss == nil {
+		return d.str()
+	}
+	if b := d.bytes(); string(b) != ss.source {
+		ss.source = string(b)
+	}
+	return ss.source
+}
+
 func (d *decoder) strs() []string {
 	n := d.count()
 	if n == 0 {
@@ -300,12 +357,16 @@ func encodeSummary(s graph.Summary) []byte {
 	return e.b
 }
 
-func decodeSummary(b []byte) (graph.Summary, error) {
+func decodeSummary(b []byte) (graph.Summary, error) { return decodeSummaryShared(b, nil) }
+
+// decodeSummaryShared decodes a summary as decodeSummary does, sharing
+// strings with the summaries decoded before through ss (nil: none).
+func decodeSummaryShared(b []byte, ss *summaryStrings) (graph.Summary, error) {
 	d := decoder{b: b}
 	d.version()
 	var s graph.Summary
-	s.Source = d.str()
-	s.Relation = d.str()
+	s.Source = d.source(ss)
+	s.Relation = d.name(ss)
 	s.Target = d.str()
 	s.Asserted = int(d.uint())
 	s.Intent = int(d.uint())
@@ -318,7 +379,7 @@ func decodeSummary(b []byte) (graph.Summary, error) {
 			s.Dates = append(s.Dates, d.date())
 		}
 	}
-	s.Role = d.str()
+	s.Role = d.name(ss)
 	s.Example = d.evidence()
 	s.ExDate = d.date()
 	s.ExTitle = d.str()

@@ -315,6 +315,9 @@ func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f gr
 	g := graph.New()
 	err := b.view(ctx, func(txn *badger.Txn) error {
 		if len(centres) == 0 {
+			// Every actor and every summary: two prefix scans, into a
+			// graph sized beforehand, with the strings that summaries
+			// repeat shared.
 			if err := scan(ctx, txn, []byte{kindActor}, true, func(k, v []byte) error {
 				a, err := decodeActor(v)
 				if err != nil {
@@ -325,8 +328,10 @@ func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f gr
 			}); err != nil {
 				return err
 			}
+			g.Grow(0, b.estimateKeys(kindSummary))
+			ss := &summaryStrings{names: interner{}}
 			return scan(ctx, txn, []byte{kindSummary}, true, func(k, v []byte) error {
-				s, err := decodeSummary(v)
+				s, err := decodeSummaryShared(v, ss)
 				if err != nil {
 					return fmt.Errorf("summary %q: %w", k, err)
 				}
@@ -396,6 +401,22 @@ func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f gr
 		return nil, err
 	}
 	return g, nil
+}
+
+// estimateKeys returns about how many keys of the kind the store holds,
+// from the metadata of its tables and without reading them: the keys of the
+// tables that hold only that kind or it among others. Old versions count too, and keys still in memory
+// do not, so it is only a capacity hint: a whole-graph load uses it to size
+// its graph once rather than copy it as it grows.
+func (b *Badger) estimateKeys(kind byte) int {
+	n := 0
+	for _, t := range b.db.Tables() {
+		if len(t.Left) == 0 || len(t.Right) == 0 || t.Left[0] > kind || t.Right[0] < kind {
+			continue
+		}
+		n += int(t.KeyCount)
+	}
+	return n
 }
 
 // Stats counts what is stored: the counters kept on every write, actors by

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -190,7 +191,12 @@ func writeFileAtomic(path string, write func(io.Writer) (export.Counts, error)) 
 			os.Remove(tmp.Name())
 		}
 	}()
-	if c, err = write(tmp); err != nil {
+	aw := newAsyncWriter(tmp, 1<<20, 4)
+	c, err = write(aw)
+	if cerr := aw.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return c, fmt.Errorf("export to %s: %w", path, err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
@@ -217,4 +223,86 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.w.Write(p)
+}
+
+// asyncWriter writes to w from a goroutine of its own, in large chunks, so
+// that the system calls that write a large export (and the waits of the
+// page cache) overlap the formatting of what comes next. Close writes what
+// is left and returns the first error; a Write after an error returns it.
+type asyncWriter struct {
+	w      io.Writer
+	buf    []byte      // the chunk being filled
+	full   chan []byte // chunks to write
+	free   chan []byte // chunks written, to fill again
+	done   chan struct{}
+	mu     sync.Mutex
+	err    error
+	closed bool
+}
+
+// newAsyncWriter returns an asyncWriter onto w with n chunks of size bytes.
+func newAsyncWriter(w io.Writer, size, n int) *asyncWriter {
+	a := &asyncWriter{w: w, full: make(chan []byte, n), free: make(chan []byte, n), done: make(chan struct{})}
+	for range n - 1 {
+		a.free <- make([]byte, 0, size)
+	}
+	a.buf = make([]byte, 0, size)
+	go a.run()
+	return a
+}
+
+func (a *asyncWriter) run() {
+	defer close(a.done)
+	for b := range a.full {
+		if a.failed() == nil {
+			if _, err := a.w.Write(b); err != nil {
+				a.mu.Lock()
+				a.err = err
+				a.mu.Unlock()
+			}
+		}
+		a.free <- b[:0]
+	}
+}
+
+func (a *asyncWriter) failed() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.err
+}
+
+// Write copies p into the current chunk, handing full chunks to the
+// writing goroutine.
+func (a *asyncWriter) Write(p []byte) (int, error) {
+	if err := a.failed(); err != nil {
+		return 0, err
+	}
+	if a.closed {
+		return 0, os.ErrClosed
+	}
+	n := len(p)
+	for len(p) > 0 {
+		k := copy(a.buf[len(a.buf):cap(a.buf)], p)
+		a.buf, p = a.buf[:len(a.buf)+k], p[k:]
+		if len(a.buf) == cap(a.buf) {
+			a.full <- a.buf
+			a.buf = <-a.free
+		}
+	}
+	return n, nil
+}
+
+// Close writes what is buffered, waits for every write and returns the
+// first error.
+func (a *asyncWriter) Close() error {
+	if !a.closed {
+		a.closed = true
+		if len(a.buf) > 0 {
+			a.full <- a.buf
+		}
+		a.buf = nil
+		close(a.full)
+		<-a.done
+	}
+	return a.failed()
 }
