@@ -513,13 +513,45 @@ func (rf *relationFinder) subject(i int) []mention {
 		if m.poss || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) || rf.st.d.media[m.id] {
 			continue // "(Reuters) - The United Nations condemned ..."
 		}
-		if rf.governed(m.s) && !rf.actorOfGroup(m.s) {
+		if rf.governed(m.s) && !rf.actorOfGroup(m.s) && !rf.conjunctionSubject(k) {
 			continue
 		}
 		g := groupAt(rf.toks, rf.ms, k)
 		return g
 	}
+	// "Yang visited the US, and met Trump on Friday": a verb after ", and"
+	// shares the subject of the clause before
+	first := i
+	for first > 0 && rf.cl[first-1] == c {
+		first--
+	}
+	if first > 1 && (rf.toks[first].lower == "and" || rf.toks[first].lower == "but") && first+1 < len(rf.toks) && rf.toks[first+1].word && !rf.toks[first+1].cap {
+		if _, isMention := rf.at[first+1]; !isMention {
+			return rf.subject(first - 1)
+		}
+	}
 	return nil
+}
+
+// conjunctions that may stand where a preposition stands ("after Kim
+// invited Moon"): the mention after them is a subject when a verb follows.
+var conjunctions = setOf(`after before since as when while because until once if although though`)
+
+// conjunctionSubject reports whether mention k follows a subordinating
+// conjunction and is followed by a verb-like word: "after North Korea's top
+// leader Kim Jong-un invited ...".
+func (rf *relationFinder) conjunctionSubject(k int) bool {
+	m := rf.ms[k]
+	if m.s == 0 || !conjunctions[rf.toks[m.s-1].lower] {
+		return false
+	}
+	g := groupAt(rf.toks, rf.ms, k)
+	e := g[len(g)-1].e
+	if e >= len(rf.toks) {
+		return false
+	}
+	t := rf.toks[e]
+	return t.word && !t.cap && !prepositions[t.lower] && !skippable[t.lower] && t.lower != "and"
 }
 
 // gerundSubject returns the subject of a gerund after a preposition: the
