@@ -439,8 +439,14 @@ func (rf *relationFinder) reversed(c *CueEntry, i, n int) bool {
 	if c.POS == "noun" && i+n < len(rf.toks) && conflictHeads[rf.toks[i+n].lower] {
 		return true
 	}
+	if c.Relation == graph.Trade && i+n < len(rf.toks) && tradedBlows[rf.toks[i+n].lower] {
+		return true // "traded insults and threats with Kim"
+	}
 	return false
 }
+
+// tradedBlows after a trade verb make it an exchange of hostilities.
+var tradedBlows = setOf(`insults threats barbs blows accusations fire jabs words punches places`)
 
 // goodsWords are what tariffs fall on: "duties on Japanese goods".
 var goodsWords = setOf(`goods products imports exports items steel cars autos semiconductors chips
@@ -517,6 +523,9 @@ func (rf *relationFinder) subject(i int) []mention {
 			continue
 		}
 		g := groupAt(rf.toks, rf.ms, k)
+		if len(g) > 1 && g[0].s != m.s && rf.governed(g[0].s) {
+			continue // "speaking to Japanese and U.S. executives"
+		}
 		return g
 	}
 	// "Yang visited the US, and met Trump on Friday": a verb after ", and"
@@ -564,6 +573,13 @@ func (rf *relationFinder) gerundSubject(i int) []mention {
 	j := i - 1
 	for j >= 0 && strings.HasSuffix(rf.toks[j].lower, "ly") {
 		j--
+	}
+	// "Chinese ships selling oil to North Korea": the actor that qualifies
+	// the noun before the gerund
+	if j >= 1 && rf.toks[j].word && !rf.toks[j].cap && !prepositions[rf.toks[j].lower] {
+		if k, ok := rf.mentionEnding(j); ok && rf.ms[k].kind != graph.Person {
+			return groupAt(rf.toks, rf.ms, k)
+		}
 	}
 	if j < 0 || !prepositions[rf.toks[j].lower] || rf.toks[j].lower == "to" {
 		return nil
