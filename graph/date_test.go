@@ -109,4 +109,3 @@ func TestEventKeySymmetric(t *testing.T) {
 		t.Errorf("Canonical() = %+v, want the ends in id order", got)
 	}
 }
-
