@@ -430,8 +430,9 @@ func (rf *relationFinder) inProperName(i, n int) bool {
 // "trade frictions".
 func (rf *relationFinder) reversed(c *CueEntry, i, n int) bool {
 	if c.Relation == graph.Sanction {
-		for j := max(0, i-3); j < i; j++ {
-			if undoing[rf.toks[j].lower] {
+		// "may lift an additional 84 mln dlrs in trade sanctions"
+		for j := max(0, i-7); j < i; j++ {
+			if undoing[rf.toks[j].lower] && rf.cl[j] == rf.cl[i] {
 				return true
 			}
 		}
@@ -467,7 +468,9 @@ var conflictHeads = setOf(`war wars dispute disputes friction frictions tension 
 conflicts barrier barriers deficit deficits surplus surpluses imbalance imbalances problems problem issue issues
 representative representatives minister ministers secretary official officials ministry department law laws
 bill bills protectionism retaliation professor expert experts researcher researchers analyst analysts scholar
-economist economists specialist agreement agreements pact pacts deal deals zone zones`)
+economist economists specialist agreement agreements pact pacts deal deals zone zones complaint complaints
+case cases action actions policy policies sanction sanctions remedy remedies balance gap figures data
+statistics hawk hawks`)
 
 // plausible reports whether the cue's reading fits its context: a noun
 // after "to" or a modal is a verb of another sense ("to deal with"); a verb
