@@ -431,7 +431,7 @@ func (rf *relationFinder) inProperName(i, n int) bool {
 func (rf *relationFinder) reversed(c *CueEntry, i, n int) bool {
 	if c.Relation == graph.Sanction {
 		// "may lift an additional 84 mln dlrs in trade sanctions"
-		for j := max(0, i-7); j < i; j++ {
+		for j := max(0, i-10); j < i; j++ {
 			if undoing[rf.toks[j].lower] && rf.cl[j] == rf.cl[i] {
 				return true
 			}
