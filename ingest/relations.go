@@ -653,6 +653,34 @@ func actorNounFollows(toks []token, i int) bool {
 // target finds the argument after a cue ending at token e: a mention
 // introduced by one of the cue's prepositions, or a direct object.
 func (rf *relationFinder) target(cue *CueEntry, e int) ([]mention, string) {
+	g, prep := rf.rawTarget(cue, e)
+	if len(g) == 0 || !partyRelations[cue.Relation] {
+		return g, prep
+	}
+	// "an agreement with British, German, French and American banks": an
+	// adjective names the state only before the state's own people
+	for _, m := range g {
+		if !m.adjectival() {
+			return g, prep
+		}
+	}
+	end := g[len(g)-1].e
+	if actorNounFollows(rf.toks, end) || cue.Relation == graph.Visit && end < len(rf.toks) && placeNouns[rf.toks[end].lower] {
+		return g, prep // "a visit to the Japanese city of Osaka"
+	}
+	return nil, ""
+}
+
+// placeNouns after a demonym name a place in that country.
+var placeNouns = setOf(`city capital port town province island islands region village border coast territory`)
+
+// partyRelations are the relations whose parties must be the actors
+// themselves, not things of theirs (banks, companies, products).
+var partyRelations = map[string]bool{graph.Meet: true, graph.Call: true, graph.Negotiate: true, graph.SignAgreement: true,
+	graph.Cooperate: true, graph.Host: true, graph.Invite: true, graph.Visit: true}
+
+// rawTarget finds the argument of target, before the adjective check.
+func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 	c := -1
 	if e < len(rf.toks) {
 		c = rf.cl[e]
