@@ -363,7 +363,7 @@ func (st *docState) pair() (string, string, bool) {
 		l = append(l, kv{id, n})
 	}
 	sort.Slice(l, func(i, j int) bool { return l[i].n > l[j].n || l[i].n == l[j].n && l[i].id < l[j].id })
-	if len(l) < 2 || l[1].n < 2 || (len(l) > 2 && l[2].n >= l[1].n) {
+	if len(l) < 2 || l[1].n < 1 || (len(l) > 2 && l[2].n >= l[1].n) {
 		return "", "", false
 	}
 	return l[0].id, l[1].id, true

@@ -1222,6 +1222,11 @@ func (rf *relationFinder) both(cue *CueEntry, ids []string, conf float64, i int)
 // person acts for.
 func (rf *relationFinder) emit(cue *CueEntry, srcs, tgts []string, conf float64, i int) []found {
 	var out []found
+	if stateRelations[cue.Relation] {
+		// "Thatcher and Ryzhkov set targets for increased trade": trade and
+		// aid are between the states the persons act for
+		srcs, tgts = rf.statesOf(srcs), rf.statesOf(tgts)
+	}
 	for _, s := range srcs {
 		for _, t := range tgts {
 			if s == "" || t == "" || s == t || rf.sameSide(s, t) {
@@ -1235,6 +1240,24 @@ func (rf *relationFinder) emit(cue *CueEntry, srcs, tgts []string, conf float64,
 			}
 			out = append(out, found{src: s, tgt: t, relation: cue.Relation, conf: conf, cue: i})
 		}
+	}
+	return out
+}
+
+// stateRelations are material cooperation between states: persons stand
+// for the country they act for.
+var stateRelations = map[string]bool{graph.Trade: true, graph.Aid: true, graph.MilitaryCooperation: true}
+
+// statesOf maps persons with a known country to that country.
+func (rf *relationFinder) statesOf(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if rf.st.kindOf(id) == graph.Person {
+			if c := rf.st.countryOfActor(id); c != "" {
+				id = c
+			}
+		}
+		out = append(out, id)
 	}
 	return out
 }
