@@ -48,6 +48,8 @@ type docState struct {
 	// caller collects ("the Saudi leader" names King Fahd)
 	pendingAffs []affiliation
 
+	placeCountry string // the country whose capital the dateline names
+
 	tokBuf   []token // the token buffer, reused sentence after sentence
 	splitBuf []token // the buffer of splitCompounds
 	bufs     *[2][]token

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/diplograph/diplograph/graph"
 )
@@ -35,6 +36,7 @@ const maxSentenceTokens = 400
 func (x *Extractor) Extract(a graph.Article) Result {
 	st := newDocState(x.d, a.Date)
 	defer st.release()
+	st.placeCountry = x.datelineCountry(a)
 	var (
 		events []*graph.Event
 		byKey  = map[string]*graph.Event{}
@@ -154,6 +156,37 @@ func (x *Extractor) Extract(a graph.Article) Result {
 	}
 	sort.Slice(res.Actors, func(i, j int) bool { return res.Actors[i].ID < res.Actors[j].ID })
 	return res
+}
+
+// datelineCountry returns the country whose capital the article's dateline
+// names ("dateline: BUENOS AIRES, March 16"), or "".
+func (x *Extractor) datelineCountry(a graph.Article) string {
+	dl := a.Meta["dateline"]
+	if dl == "" {
+		return ""
+	}
+	if k := strings.IndexAny(dl, ",-("); k >= 0 {
+		dl = dl[:k]
+	}
+	// Reuters writes datelines in capitals: "BUENOS AIRES" -> "Buenos Aires"
+	words := strings.Fields(strings.ToLower(dl))
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	toks := tokenize(strings.Join(words, " "))
+	if len(toks) == 0 {
+		return ""
+	}
+	n, node := x.d.names.longest(toks, 0, keyText)
+	if node == nil || n != len(toks) {
+		return ""
+	}
+	if c, ok := pick(node.cands, a.Date); ok && c.nk == nkCapital && c.actor.Kind == graph.Country {
+		return c.actor.ID
+	}
+	return ""
 }
 
 // dateOf resolves the date of an event from the time expressions of its

@@ -500,3 +500,27 @@ func BenchmarkResolveReuters(b *testing.B) {
 	}
 	b.ReportMetric(float64(mentions), "mentions")
 }
+
+// TestExtractDatelineVisit checks that a visit with no destination in its
+// sentence goes to the country whose capital the dateline names.
+func TestExtractDatelineVisit(t *testing.T) {
+	a := graph.Article{ID: "dl", Date: graph.DayDate(1987, 3, 22), Meta: map[string]string{"dateline": "LONDON, March 22"},
+		Text: "King Fahd of Saudi Arabia begins a four-day state visit on Tuesday."}
+	var got []string
+	for _, r := range extractor(t).Extract(a).Records() {
+		got = append(got, r.Source+" "+r.Relation+" "+r.Target+" "+r.Date+" "+r.Modality)
+	}
+	if !has(got, "Fahd bin Abdulaziz visit United Kingdom 1987-03-24 intent") {
+		t.Errorf("Extract(%q, dateline LONDON) = %q, want a visit to the United Kingdom on 1987-03-24", a.Text, got)
+	}
+	a.Meta = nil
+	got = got[:0]
+	for _, r := range extractor(t).Extract(a).Records() {
+		got = append(got, r.Source+" "+r.Relation+" "+r.Target)
+	}
+	for _, g := range got {
+		if strings.Contains(g, " visit ") {
+			t.Errorf("Extract without a dateline = %q, want no visit", got)
+		}
+	}
+}

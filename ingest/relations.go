@@ -1019,6 +1019,15 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 		}
 		return nil
 	}
+	if tgt == nil && cue.Relation == graph.Visit && rf.st.placeCountry != "" {
+		// "the German leader's four-day visit" in a story datelined BUENOS
+		// AIRES: the visit is to the dateline's country
+		for _, id := range expand(src) {
+			if id != rf.st.placeCountry && rf.st.countryOfActor(id) != rf.st.placeCountry {
+				return rf.emit(cue, []string{id}, []string{rf.st.placeCountry}, 0.5, i)
+			}
+		}
+	}
 	if tgt == nil {
 		if subjectCarried && e < len(rf.toks) && rf.toks[e].lower == "of" {
 			// "called emergency meetings of their security councils": the
@@ -1309,7 +1318,8 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 				continue
 			}
 			return graph.Negated
-		case "will", "would", "'ll", "shall", "could", "may", "might", "should", "must", "proposed", "propose", "proposes", "considering":
+		case "will", "would", "'ll", "shall", "could", "may", "might", "should", "must", "proposed", "propose", "proposes", "considering",
+			"begins", "starts", "opens", "embarks", "heads": // "begins a state visit on Tuesday": scheduled
 			if mod == graph.Asserted {
 				mod = graph.Intent
 			}
