@@ -1019,11 +1019,15 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 		}
 		return nil
 	}
-	if tgt == nil && cue.Relation == graph.Visit && rf.st.placeCountry != "" {
+	if tgt == nil && cue.Relation == graph.Visit && rf.st.placeCountry != "" && rf.destinationless(i, e) {
 		// "the German leader's four-day visit" in a story datelined BUENOS
-		// AIRES: the visit is to the dateline's country
+		// AIRES: a foreign visitor's visit is to the dateline's country;
+		// so is a country's "visit here"
 		for _, id := range expand(src) {
-			if id != rf.st.placeCountry && rf.st.countryOfActor(id) != rf.st.placeCountry {
+			c := rf.st.countryOfActor(id)
+			person := rf.st.kindOf(id) == graph.Person && c != "" && c != rf.st.placeCountry
+			here := rf.st.kindOf(id) == graph.Country && id != rf.st.placeCountry && rf.hereNear(i, e)
+			if person || here {
 				return rf.emit(cue, []string{id}, []string{rf.st.placeCountry}, 0.5, i)
 			}
 		}
@@ -1119,6 +1123,32 @@ func (rf *relationFinder) eventAdjunct(i int) bool {
 		}
 		if !rf.toks[j].word || rf.toks[j].cap {
 			return false
+		}
+	}
+	return false
+}
+
+// destinationless reports whether a visit noun at [i, e) names no place of
+// its own: no "of"/"to" phrase after it ("a tour of Europe"), no place
+// adjective before it ("a European trip").
+func (rf *relationFinder) destinationless(i, e int) bool {
+	if e < len(rf.toks) {
+		switch rf.toks[e].lower {
+		case "of", "to", "in", "through", "across", "around":
+			return false
+		}
+	}
+	if i > 0 && rf.toks[i-1].cap && rf.toks[i-1].word {
+		return false
+	}
+	return true
+}
+
+// hereNear reports whether "here" stands within three tokens of [i, e).
+func (rf *relationFinder) hereNear(i, e int) bool {
+	for j := max(0, i-3); j < len(rf.toks) && j < e+3; j++ {
+		if rf.toks[j].lower == "here" {
+			return true
 		}
 	}
 	return false
