@@ -119,8 +119,8 @@ func (st *docState) person(name string) *docPerson {
 	return p
 }
 
-// lastName returns the surname of a Western-order name: its last token, or
-// the last two around a particle ("von Weizsaecker", "da Silva").
+// lastName returns the surname of a Western-order name: its last token
+// ("Weizsaecker" of "Richard von Weizsaecker").
 func lastName(toks []string) string {
 	return toks[len(toks)-1]
 }

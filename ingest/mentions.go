@@ -281,15 +281,6 @@ func (st *docState) ofCountry(sent string, toks []token, k int) int {
 	return k
 }
 
-// isClauseOpener reports whether a token may stand before a clause's subject.
-func isClauseOpener(t token) bool {
-	switch t.lower {
-	case ",", "and", "but", "that", "\"", "“", "while", "as", "when", "after", "before", "because", "since", "if", "though", "although", ";", ":", "(":
-		return true
-	}
-	return false
-}
-
 // pairPhraseAt matches "the two countries", "both sides" and the like.
 func pairPhraseAt(toks []token, i int) int {
 	if l := toks[i].lower; l != "the" && l != "both" {

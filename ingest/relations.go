@@ -12,8 +12,7 @@ type found struct {
 	relation  string
 	modality  graph.Modality
 	conf      float64
-	cue       int // token index of the cue
-	location  string
+	cue       int  // token index of the cue
 	predicate bool // a verb, or a noun carried by the clause's verb: the event is dated like a predicate
 	anaphor   bool // a source-less mention of an event ("the invasion of Ukraine"): it only dates events
 	pastTime  bool // an intent stated in a past act ("pledged on Saturday to"): its time expression is past

@@ -19,7 +19,6 @@ type extractOptions struct {
 	format   string
 	lexicon  []string
 	maxBytes int64
-	negated  bool
 }
 
 func newExtractCmd(a *App) *cobra.Command {
