@@ -404,6 +404,9 @@ func (st *docState) looksLikePerson(toks []token, i, n int) bool {
 				}
 				if n, node := st.d.names.longest(toks, k, keyText); node != nil {
 					k += n - 1
+					if k+1 < len(toks) && toks[k+1].text == "'s" {
+						k++ // ", South Korea's special representative"
+					}
 					continue
 				}
 				if t := toks[k]; !t.word || t.cap {

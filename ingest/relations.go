@@ -899,7 +899,7 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 	}
 	tgt, _ := rf.target(cue, e)
 	if tgt == nil {
-		if ids := expand(src); rel.Symmetric && len(ids) > 1 {
+		if ids := expand(src); rel.Symmetric && len(ids) > 1 && !cue.Has("no-pair") {
 			return rf.pairwise(cue, ids, 0.7, i)
 		} else if len(ids) == 2 && rf.reciprocal(i, e) {
 			return rf.both(cue, ids, 0.7, i)
@@ -1372,6 +1372,16 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 			// the subject: modality words stand between it and the cue
 			break
 		}
+	}
+	// "None of the countries within the WTO support ...", "Neither side
+	// accepted ...": the clause's subject is denied
+	first := i
+	for first > 0 && rf.cl[first-1] == c {
+		first--
+	}
+	switch rf.toks[first].lower {
+	case "none", "neither", "nobody", "no":
+		return graph.Negated
 	}
 	return mod
 }
