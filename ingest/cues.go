@@ -135,6 +135,9 @@ func (cs *cueSet) match(toks []token, i int) (int, []*CueEntry) {
 	n, bestLen := &cs.root, 0
 	var best []*CueEntry
 	for j := i; j < len(toks); j++ {
+		if j > i && isQuote(toks[j].text) {
+			continue // `"very disappointed" in China`
+		}
 		c := n.next[toks[j].lower]
 		if c == nil {
 			break
@@ -145,4 +148,13 @@ func (cs *cueSet) match(toks []token, i int) (int, []*CueEntry) {
 		}
 	}
 	return bestLen, best
+}
+
+// isQuote reports whether a token is a quotation mark.
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "\u201c", "\u201d", "'", "\u2018", "\u2019":
+		return true
+	}
+	return false
 }
