@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +15,6 @@ func init() { register(newIngestCmd) }
 // ingestOptions are the flags of ingest.
 type ingestOptions struct {
 	pipeOptions
-	lexicon []string
 }
 
 func newIngestCmd(a *App) *cobra.Command {
@@ -40,24 +38,13 @@ what was stored.`,
 			return runIngest(cmd.Context(), a, o, args)
 		},
 	}
-	f := cmd.Flags()
-	f.IntVar(&o.workers, "workers", runtime.NumCPU(), "extractor workers")
-	f.StringVar(&o.progress, "progress", "auto", "progress bar: auto (on a terminal), always or never")
-	f.Int64Var(&o.read.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "refuse input files larger than this")
-	f.StringArrayVar(&o.lexicon, "lexicon", nil, "a folder of extra lexicon files (repeatable)")
+	o.addFlags(cmd)
+	cmd.Flags().Int64Var(&o.read.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "refuse input files larger than this")
 	return cmd
 }
 
 func runIngest(ctx context.Context, a *App, o *ingestOptions, paths []string) error {
-	if err := checkPipeOptions(&o.pipeOptions); err != nil {
-		return err
-	}
-	lex, err := ingest.LoadLexicon(o.lexicon...)
-	if err != nil {
-		return err
-	}
-	x := ingest.NewExtractor(lex)
-	s, err := a.openStore(ctx, false)
+	x, s, err := a.prepare(ctx, &o.pipeOptions)
 	if err != nil {
 		return err
 	}

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/diplograph/diplograph/graph"
@@ -28,7 +30,33 @@ type pipeOptions struct {
 	workers  int
 	progress string // auto, always, never
 	read     ingest.ReadOptions
-	reindex  bool // replace events even for unchanged articles
+	reindex  bool     // replace events even for unchanged articles
+	lexicon  []string // extra lexicon folders
+}
+
+// addFlags declares the flags that ingest and reindex share.
+func (o *pipeOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.IntVar(&o.workers, "workers", runtime.NumCPU(), "extractor workers")
+	f.StringVar(&o.progress, "progress", "auto", "progress bar: auto (on a terminal), always or never")
+	f.StringArrayVar(&o.lexicon, "lexicon", nil, "a folder of extra lexicon files (repeatable)")
+}
+
+// prepare checks the options, builds the extractor over the lexicons and
+// opens the store for writing; the caller closes the store.
+func (a *App) prepare(ctx context.Context, o *pipeOptions) (*ingest.Extractor, store.Store, error) {
+	if err := checkPipeOptions(o); err != nil {
+		return nil, nil, err
+	}
+	lex, err := ingest.LoadLexicon(o.lexicon...)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := a.openStore(ctx, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ingest.NewExtractor(lex), s, nil
 }
 
 // task is one unit of work for a worker: an input path, or a stored article

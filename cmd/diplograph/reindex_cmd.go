@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +14,6 @@ func init() { register(newReindexCmd) }
 // reindexOptions are the flags of reindex.
 type reindexOptions struct {
 	pipeOptions
-	lexicon []string
 }
 
 func newReindexCmd(a *App) *cobra.Command {
@@ -33,25 +31,14 @@ articles' events. Use it after the dictionaries change.`,
 			return runReindex(cmd.Context(), a, o)
 		},
 	}
-	f := cmd.Flags()
-	f.IntVar(&o.workers, "workers", runtime.NumCPU(), "extractor workers")
-	f.StringVar(&o.progress, "progress", "auto", "progress bar: auto (on a terminal), always or never")
-	f.StringArrayVar(&o.lexicon, "lexicon", nil, "a folder of extra lexicon files (repeatable)")
+	o.addFlags(cmd)
 	return cmd
 }
 
 func runReindex(ctx context.Context, a *App, o *reindexOptions) error {
 	o.reindex = true
 	o.read.MaxBytes = ingest.DefaultMaxBytes
-	if err := checkPipeOptions(&o.pipeOptions); err != nil {
-		return err
-	}
-	lex, err := ingest.LoadLexicon(o.lexicon...)
-	if err != nil {
-		return err
-	}
-	x := ingest.NewExtractor(lex)
-	s, err := a.openStore(ctx, false)
+	x, s, err := a.prepare(ctx, &o.pipeOptions)
 	if err != nil {
 		return err
 	}
