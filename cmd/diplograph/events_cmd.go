@@ -61,11 +61,7 @@ func runEvents(ctx context.Context, a *App, o eventsOptions) error {
 	if o.Limit < 0 {
 		return usagef("--limit must not be negative")
 	}
-	f, err := o.filter()
-	if err != nil {
-		return err
-	}
-	st, err := a.openStore(ctx, true)
+	st, f, err := a.openFiltered(ctx, o.filterFlags)
 	if err != nil {
 		return err
 	}

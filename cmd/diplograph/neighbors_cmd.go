@@ -79,11 +79,7 @@ func runNeighbors(ctx context.Context, a *App, o neighborsOptions) error {
 	if err != nil {
 		return usagef("--direction: %v", err)
 	}
-	f, err := o.filter()
-	if err != nil {
-		return err
-	}
-	st, err := a.openStore(ctx, true)
+	st, f, err := a.openFiltered(ctx, o.filterFlags)
 	if err != nil {
 		return err
 	}

@@ -84,11 +84,7 @@ func runPath(ctx context.Context, a *App, o pathOptions) error {
 	if o.Timeout < 0 {
 		return usagef("--timeout must not be negative")
 	}
-	f, err := o.filter()
-	if err != nil {
-		return err
-	}
-	st, err := a.openStore(ctx, true)
+	st, f, err := a.openFiltered(ctx, o.filterFlags)
 	if err != nil {
 		return err
 	}

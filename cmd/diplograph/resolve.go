@@ -119,6 +119,20 @@ func (ff filterFlags) filter() (graph.Filter, error) {
 	return graph.Filter{Relations: rels, Since: since, Until: until, IncludeNegated: ff.IncludeNegated}, nil
 }
 
+// openFiltered parses the filter flags and opens the store read-only: the
+// start of every query command. The caller closes the store.
+func (a *App) openFiltered(ctx context.Context, ff filterFlags) (store.Store, graph.Filter, error) {
+	f, err := ff.filter()
+	if err != nil {
+		return nil, graph.Filter{}, err
+	}
+	st, err := a.openStore(ctx, true)
+	if err != nil {
+		return nil, graph.Filter{}, err
+	}
+	return st, f, nil
+}
+
 // actorNames looks actors up by id once each, for printing names.
 type actorNames struct {
 	st    store.Store
