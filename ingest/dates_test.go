@@ -305,25 +305,6 @@ func FuzzFindTimeExprs(f *testing.F) {
 	})
 }
 
-// dtRepoRoot returns the directory holding go.mod above the working directory.
-func dtRepoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // dtReutersArticle is an article of the Reuters corpus: its date and body.
 type dtReutersArticle struct {
 	date graph.Date
@@ -334,7 +315,7 @@ type dtReutersArticle struct {
 // skips when the corpus is absent.
 func dtReadReuters(tb testing.TB, n int) []dtReutersArticle {
 	tb.Helper()
-	dir := filepath.Join(dtRepoRoot(tb), "..", "shared", "corpus", "reuters21578")
+	dir := filepath.Join(repoRoot(tb), "..", "shared", "corpus", "reuters21578")
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(names) == 0 {
 		tb.Skipf("no Reuters corpus in %s", dir)

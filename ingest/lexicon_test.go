@@ -529,20 +529,7 @@ func TestLeaderNamesDistinct(t *testing.T) {
 // (../shared from the folder holding go.mod), or skips the test.
 func sharedPath(t *testing.T, path string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test folder")
-		}
-		dir = parent
-	}
+	dir := repoRoot(t)
 	p := filepath.Join(dir, "..", "shared", path)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("%s not present: %v", p, err)

@@ -14,20 +14,7 @@ import (
 // it or the sub-folder asked for is absent.
 func readSharedDir(tb testing.TB, sub ...string) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test: cannot locate ../shared")
-		}
-		dir = parent
-	}
+	dir := repoRoot(tb)
 	p := filepath.Join(append([]string{dir, "..", "shared"}, sub...)...)
 	if _, err := os.Stat(p); err != nil {
 		tb.Skipf("%s is absent: %v", p, err)

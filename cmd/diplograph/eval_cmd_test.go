@@ -37,20 +37,7 @@ var (
 // to go.mod.
 func repoTestdata(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "testdata")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	return filepath.Join(repoRoot(t), "testdata")
 }
 
 // checkEvalText checks eval's text output against score.py's formats and
