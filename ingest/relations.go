@@ -291,13 +291,15 @@ func (rf *relationFinder) memberships() []found {
 
 // relationFinder finds the events of one sentence.
 type relationFinder struct {
-	st   *docState
-	sent string
-	toks []token
-	ms   []mention
-	cl   []int
-	at   map[int]int // token index -> index of the mention starting there
-	skip int         // a cue consumed the tokens up to here ("signed a series of agreements")
+	st    *docState
+	sent  string
+	toks  []token
+	ms    []mention
+	cl    []int
+	at    map[int]int // token index -> index of the mention starting there
+	endAt map[int]int // token index -> index of the first mention ending there
+	cover []int       // token index -> index of the first mention covering it, or -1
+	skip  int         // a cue consumed the tokens up to here ("signed a series of agreements")
 	// pledged is set by modality when the intent comes from a past act of
 	// promising ("pledged to", "agreed to"): the clause's time is that act's
 	pledged bool
@@ -306,9 +308,18 @@ type relationFinder struct {
 // relationsOf finds the events of one sentence; it also returns the clause
 // of every token, which dating and locating the events use.
 func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]found, []int) {
-	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms), at: make(map[int]int, len(ms))}
-	for k, m := range ms {
+	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms),
+		at: make(map[int]int, len(ms)), endAt: make(map[int]int, len(ms)), cover: make([]int, len(toks)+1)}
+	for i := range rf.cover {
+		rf.cover[i] = -1
+	}
+	for k := len(ms) - 1; k >= 0; k-- { // the first mention wins, as a scan would
+		m := ms[k]
 		rf.at[m.s] = k
+		rf.endAt[m.e] = k
+		for j := m.s; j < m.e && j < len(rf.cover); j++ {
+			rf.cover[j] = k
+		}
 	}
 	out := rf.memberships()
 	var prevCue *CueEntry
@@ -374,12 +385,10 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 }
 
 func (rf *relationFinder) mentionCovering(i int) (int, bool) {
-	for k, m := range rf.ms {
-		if m.s <= i && i < m.e {
-			return k, true
-		}
+	if i < 0 || i >= len(rf.cover) || rf.cover[i] < 0 {
+		return 0, false
 	}
-	return 0, false
+	return rf.cover[i], true
 }
 
 // choose picks the verb or the noun reading of a cue form that has both.
@@ -496,12 +505,8 @@ func (rf *relationFinder) plausible(c *CueEntry, i int) bool {
 
 // mentionEnding returns the mention that ends right before token i.
 func (rf *relationFinder) mentionEnding(i int) (int, bool) {
-	for k, m := range rf.ms {
-		if m.e == i {
-			return k, true
-		}
-	}
-	return 0, false
+	k, ok := rf.endAt[i]
+	return k, ok
 }
 
 // subject returns the coordination that is the subject of the clause of
