@@ -52,6 +52,7 @@ type docState struct {
 
 	tokBuf   []token // the token buffer, reused sentence after sentence
 	splitBuf []token // the buffer of splitCompounds
+	coverBuf []int   // the buffer of a sentence's mention indexes (relationsOf)
 	bufs     *[2][]token
 }
 

@@ -297,7 +297,7 @@ type relationFinder struct {
 	ms    []mention
 	cl    []int
 	at    map[int]int // token index -> index of the mention starting there
-	endAt map[int]int // token index -> index of the first mention ending there
+	endAt []int       // token index -> index of the first mention ending there, or -1
 	cover []int       // token index -> index of the first mention covering it, or -1
 	skip  int         // a cue consumed the tokens up to here ("signed a series of agreements")
 	// pledged is set by modality when the intent comes from a past act of
@@ -308,16 +308,24 @@ type relationFinder struct {
 // relationsOf finds the events of one sentence; it also returns the clause
 // of every token, which dating and locating the events use.
 func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]found, []int) {
-	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms),
-		at: make(map[int]int, len(ms)), endAt: make(map[int]int, len(ms)), cover: make([]int, len(toks)+1)}
-	for i := range rf.cover {
-		rf.cover[i] = -1
+	// cover and endAt reuse the state's buffers sentence after sentence
+	n := len(toks) + 1
+	if cap(st.coverBuf) < 2*n {
+		st.coverBuf = make([]int, 2*n)
 	}
+	buf := st.coverBuf[:2*n]
+	for i := range buf {
+		buf[i] = -1
+	}
+	rf := &relationFinder{st: st, sent: sent, toks: toks, ms: ms, cl: clauseOf(toks, ms),
+		at: make(map[int]int, len(ms)), cover: buf[:n], endAt: buf[n:]}
 	for k := len(ms) - 1; k >= 0; k-- { // the first mention wins, as a scan would
 		m := ms[k]
 		rf.at[m.s] = k
-		rf.endAt[m.e] = k
-		for j := m.s; j < m.e && j < len(rf.cover); j++ {
+		if m.e < n {
+			rf.endAt[m.e] = k
+		}
+		for j := m.s; j < m.e && j < n; j++ {
 			rf.cover[j] = k
 		}
 	}
@@ -505,8 +513,10 @@ func (rf *relationFinder) plausible(c *CueEntry, i int) bool {
 
 // mentionEnding returns the mention that ends right before token i.
 func (rf *relationFinder) mentionEnding(i int) (int, bool) {
-	k, ok := rf.endAt[i]
-	return k, ok
+	if i < 0 || i >= len(rf.endAt) || rf.endAt[i] < 0 {
+		return 0, false
+	}
+	return rf.endAt[i], true
 }
 
 // subject returns the coordination that is the subject of the clause of
