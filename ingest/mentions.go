@@ -209,6 +209,12 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 					i += n
 					continue
 				}
+				// "ethnic Albanians", "ethnic Russian guerrillas": a people,
+				// not the state of that name
+				if c.nk == nkDemonym && i > 0 && toks[i-1].lower == "ethnic" {
+					i += n
+					continue
+				}
 				st.see(c.actor, joinTokens(sent, toks, i, i+n))
 				ms = append(ms, m)
 				i += n

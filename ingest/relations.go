@@ -20,7 +20,8 @@ type found struct {
 
 // prepositions that put a mention out of subject position.
 var prepositions = setOf(`of in at on with to from for by against over about between among toward towards into
-across since after before during near under like including via through amid despite than outside inside`)
+across since after before during near under like including via through amid despite than outside inside
+throughout within beyond around along alongside behind upon onto until unlike`)
 
 // determiners and light words skipped between a cue and its argument.
 var skippable = setOf(`a an the its their his her our this that these those new fresh further more its own
@@ -343,7 +344,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 			continue
 		}
 		cue := rf.choose(cues, i, n)
-		if !rf.plausible(cue, i) || rf.reversed(cue, i, n) || rf.inProperName(i, n) {
+		if !rf.plausible(cue, i) || rf.reversed(cue, i, n) || rf.inProperName(i, n) || rf.conditional(cue, i) {
 			i += n
 			continue
 		}
@@ -476,7 +477,7 @@ var pastPledges = setOf(`pledged vowed agreed called urged threatened`)
 // undoing words before a sanction cue make it the lifting of sanctions.
 var undoing = setOf(`lift lifts lifted lifting ease eases eased easing remove removes removed removing end ends
 ended ending suspend suspends suspended suspending waive waives waived waiving drop drops dropped dropping relax
-relaxed relaxing rescind rescinded scrap scrapped`)
+relaxed relaxing rescind rescinded scrap scrapped oppose opposes opposed opposing`)
 
 // conflictHeads after a cue noun make it a modifier of a conflict or of
 // something else: "trade war", "trade frictions", "trade representative".
@@ -505,8 +506,13 @@ func (rf *relationFinder) plausible(c *CueEntry, i int) bool {
 		return true
 	}
 	switch p {
-	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our":
-		return false
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "'s":
+		return false // "Jordan's visiting King Abdullah"
+	case "to":
+		// "conceded to demands from UNITA": after "to", a verb is infinitive
+		if w := rf.toks[i].lower; len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return false
+		}
 	}
 	return !(strings.HasSuffix(p, "ing") && p != "being" && len(p) > 5 && !rf.toks[i-1].cap)
 }
@@ -551,12 +557,190 @@ func (rf *relationFinder) subject(i int) []mention {
 	for first > 0 && rf.cl[first-1] == c {
 		first--
 	}
-	if first > 1 && (rf.toks[first].lower == "and" || rf.toks[first].lower == "but") && first+1 < len(rf.toks) && rf.toks[first+1].word && !rf.toks[first+1].cap {
+	if first > 1 && (rf.toks[first].lower == "and" || rf.toks[first].lower == "but") && first+1 < len(rf.toks) && (first+1 == i || verbLike(rf.toks[first+1].lower)) {
 		if _, isMention := rf.at[first+1]; !isMention {
 			return rf.subject(first - 1)
 		}
 	}
 	return nil
+}
+
+// verbLike reports whether a lower-case word after ", and" starts a verb
+// phrase ("and met Trump", "and also signed") rather than a noun phrase
+// ("and medical supplies").
+func verbLike(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || leadVerbs[w]
+}
+
+// leadVerbs are irregular verbs and adverbs that start a coordinated verb
+// phrase.
+var leadVerbs = setOf(`held met made paid gave took began sent led went spoke struck won told said also then
+later again sought brought kept set put cut saw has have had is was were will would can could may must should
+did does`)
+
+// auxWords stand between a subject and its verb: auxiliaries, modals,
+// negation, adverbs and the verbs of intent before an infinitive.
+var auxWords = setOf(`will would 'll shall can could may might must should not n't also has have had is are was were
+be been being to do does did plans plan planned wants want wanted agreed agrees expected intends intended hopes
+hoped seeks sought ready prepared willing going set due still now then later again further never`)
+
+// barePronouns are subjects that are not resolved to a named actor.
+var barePronouns = setOf(`we i you he she`)
+
+// localSubject looks left of the verb at i, over auxiliaries and adverbs,
+// for its subject when that is no name: "it" is the nearest state or
+// organization named before it ("a reminder to Iraq that it must
+// cooperate"), "they" the nearest coordination ("Reagan and Nakasone ...
+// when they meet"), and another pronoun leaves the verb without a known
+// subject; a relative pronoun ("Macedonia which is preparing an offensive")
+// makes the mention before it the subject; a resolved "he" is the subject.
+// ok is false when the clause's subject applies.
+func (rf *relationFinder) localSubject(i int) (subj []mention, ok bool) {
+	j := i - 1
+	for j >= 0 && rf.cl[j] == rf.cl[i] {
+		if k, in := rf.mentionCovering(j); in {
+			if rf.ms[k].pronoun {
+				return []mention{rf.ms[k]}, true
+			}
+			return nil, false
+		}
+		if l := rf.toks[j].lower; auxWords[l] || len(l) > 4 && strings.HasSuffix(l, "ly") {
+			j--
+			continue
+		}
+		break
+	}
+	if j < 0 {
+		return nil, false
+	}
+	if _, in := rf.mentionCovering(j); in {
+		return nil, false
+	}
+	switch l := rf.toks[j].lower; {
+	case l == "it":
+		// the nearest state or organization told something ("reminded Iraq
+		// that it must"), else the nearest in subject position, else the
+		// nearest one: "the United States has tended to take Canada for
+		// granted, although it exports ..."
+		var near []mention
+		for k := len(rf.ms) - 1; k >= 0; k-- {
+			m := rf.ms[k]
+			if m.e > j || m.kind == graph.Person || m.adjectival() || m.pair || rf.st.d.media[m.id] || rf.insideName(m) {
+				continue
+			}
+			if m.s > 0 && tellVerbs[rf.toks[m.s-1].lower] || rf.subjectLike(m) {
+				return []mention{m}, true
+			}
+			if near == nil {
+				near = []mention{m}
+			}
+		}
+		return near, true
+	case l == "they":
+		for k := len(rf.ms) - 1; k >= 0; k-- {
+			if m := rf.ms[k]; m.e <= j {
+				if g := groupAt(rf.toks, rf.ms, k); len(expand(g)) > 1 {
+					return g, true
+				}
+			}
+		}
+		return nil, true
+	case barePronouns[l]:
+		return nil, true
+	case l == "which" || l == "who":
+		if j > 0 && rf.toks[j-1].text == "," {
+			j--
+		}
+		if j > 0 && rf.toks[j-1].text == ")" {
+			// "the Islamic Development Bank (IDB) which signed"
+			for j > 0 && rf.toks[j-1].text != "(" {
+				j--
+			}
+			j--
+		}
+		if k, found := rf.mentionEnding(j); found {
+			return groupAt(rf.toks, rf.ms, k), true
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// subjectLike reports whether mention m stands where a subject stands: at
+// the start of a clause, after "that", a comma or a conjunction, not after
+// a verb or a preposition.
+func (rf *relationFinder) subjectLike(m mention) bool {
+	j := m.s - 1
+	if j >= 0 && rf.toks[j].lower == "the" {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	w := rf.toks[j].lower
+	return subjectOpeners[w] || speechVerbs[w]
+}
+
+// tellVerbs take the addressee of what is said as their object.
+var tellVerbs = setOf(`told tells reminded reminds warned warns assured assures informed informs urged urges
+asked asks notified advised convinced persuaded`)
+
+// subjectOpeners are the words after which a clause's subject begins.
+var subjectOpeners = setOf(`that , and but although though while when whereas because as since after before if so ( " ` + "``" + `
+“ -- : ;`)
+
+// companyHeads end the names of companies, which may hold a country's name
+// ("US West Information Systems", "Trust America Service Corp").
+var companyHeads = setOf(`Corp Corporation Inc Co Ltd Plc PLC Systems Service Services Group Industries
+Holdings Information Communications Airlines Airways Motors Bank Banking Securities Investment Investments
+Trust Partners Capital Energy Oil Petroleum Steel Chemical Chemicals Electric Electronics Telecom Resources`)
+
+// insideName reports whether mention m is part of a longer capitalised
+// name: a capitalised word that is no name of its own before it, or a
+// company's head word among the capitalised words after it.
+func (rf *relationFinder) insideName(m mention) bool {
+	if p := m.s - 1; p > 0 && rf.toks[p].cap && rf.toks[p].word && !notNameFunction[rf.toks[p].text] {
+		if _, in := rf.mentionCovering(p); !in {
+			return true
+		}
+	}
+	for j := m.e; j < len(rf.toks) && j < m.e+3 && rf.toks[j].cap && rf.toks[j].word; j++ {
+		if companyHeads[rf.toks[j].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether the verb cue at i stands in an "if" or
+// "unless" clause: "if it threatens the United States" is no event.
+func (rf *relationFinder) conditional(cue *CueEntry, i int) bool {
+	if cue.POS != "verb" {
+		return false // "if Japan honours its agreement with the U.S.": the agreement is
+	}
+	for j := i - 1; j >= 0 && j >= i-8 && rf.cl[j] == rf.cl[i]; j-- {
+		switch rf.toks[j].lower {
+		case "if", "unless":
+			return true
+		case ",", ".", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// nounSubject is localSubject for a noun cue at i, the object of a verb a
+// few words before it ("which is preparing a major offensive").
+func (rf *relationFinder) nounSubject(i int) ([]mention, bool) {
+	for k := i; k > 0 && k >= i-4 && rf.cl[k] == rf.cl[i]; k-- {
+		if g, ok := rf.localSubject(k); ok {
+			return g, ok
+		}
+		if t := rf.toks[k-1]; !t.word || t.cap || prepositions[t.lower] {
+			break
+		}
+	}
+	return nil, false
 }
 
 // conjunctions that may stand where a preposition stands ("after Kim
@@ -895,6 +1079,9 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 	}
 	if cue.Has("passive") && rf.passive(i) {
 		tgt := rf.subject(i)
+		if g, ok := rf.localSubject(i); ok {
+			tgt = g
+		}
 		src := rf.agentAfter(e)
 		if ids := expand(src); tgt == nil && rel.Symmetric && len(ids) > 1 {
 			// "The agreement was signed by Shultz and Halefoglu"
@@ -906,6 +1093,9 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 		return rf.emit(cue, expand(src), expand(tgt), 0.75, i)
 	}
 	src := rf.subject(i)
+	if g, ok := rf.localSubject(i); ok {
+		src = g
+	}
 	if g := rf.gerundSubject(i); g != nil {
 		src = g
 	}
@@ -1007,8 +1197,16 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 			return nil
 		}
 		src = rf.subject(i)
+		if g, ok := rf.nounSubject(i); ok {
+			src = g
+		}
 		if src == nil && tgt != nil {
 			src = rf.subjectAfterFrontedPhrase(i, tgt)
+		}
+		if src != nil && rf.ofComplement(i) {
+			// "an investigation of illegal arms sales to Croatia": the noun
+			// completes another noun, not the clause's verb
+			return nil
 		}
 		if src != nil && src[0].e <= i && i-src[len(src)-1].e > 20 {
 			return nil
@@ -1067,6 +1265,29 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 	}
 	return fs
 }
+
+// ofComplement reports whether the noun at i is the complement of "of"
+// after another noun ("an investigation of arms sales"), other than a
+// quantity, part or measure of events ("a round of talks", "the first of
+// a series of meetings", "the volume of its exports to Japan"), or a phrase
+// that places the subject at the event ("ahead of talks with").
+func (rf *relationFinder) ofComplement(i int) bool {
+	j := i - 1
+	for j >= 0 && j >= i-3 && rf.toks[j].word && !rf.toks[j].cap && !prepositions[rf.toks[j].lower] {
+		j--
+	}
+	if j < 1 || rf.toks[j].lower != "of" {
+		return false
+	}
+	return !eventQuantities[rf.toks[j-1].lower]
+}
+
+// eventQuantities are nouns that count or measure events: "a round of talks".
+var eventQuantities = setOf(`round rounds series day days week weeks hours months years set number couple string
+wave spate flurry host sequence schedule program programme resumption start beginning leg part stage stop
+source provider supplier ahead because instead out front course occasion sidelines margins eve end middle wake
+run-up framework agenda imposition first one some all most rest volume value share level levels amount growth
+increase rise expansion text draft terms signing conclusion`)
 
 // subjectAfterFrontedPhrase finds the subject of a clause that opens with a
 // prepositional phrase holding the cue: "After a day of meetings with Bush
