@@ -371,8 +371,12 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 			// the modality of the first
 			mod = prevMod
 		}
+		stop := rf.stoppedBy(cue, i, i+n)
 		for k := range fs {
 			fs[k].modality = mod
+			if stop != "" {
+				rf.applyStop(&fs[k], stop)
+			}
 			fs[k].pastTime = pledged
 			fs[k].cue = i
 			switch {
@@ -472,7 +476,7 @@ electronics textiles companies firms`)
 
 // pastPledges are verbs of a past promise: their clause's time expression
 // dates the promise, which happened, not the promised act.
-var pastPledges = setOf(`pledged vowed agreed called urged threatened`)
+var pastPledges = setOf(`pledged vowed agreed promised called urged threatened`)
 
 // undoing words before a sanction cue make it the lifting of sanctions.
 var undoing = setOf(`lift lifts lifted lifting ease eases eased easing remove removes removed removing end ends
@@ -712,6 +716,98 @@ func (rf *relationFinder) insideName(m mention) bool {
 	return false
 }
 
+// stopWords before a cue stop or call off the relation: "halted economic
+// aid to Serbia", "suspended talks with", "cancelled a planned visit".
+var stopWords = setOf(`halted halt halts halting suspended suspend suspends suspending suspension froze freeze
+freezes freezing frozen stopped stop stops stopping cut cuts cutting ended end ends ending withdrew withdraw
+withdraws withdrawing withdrawn withheld withhold withholds withholding scrapped scrap scraps curtailed curtail
+curtails reduced reduce reduces reducing severed sever severs terminated terminate terminates cancelled canceled
+cancel cancels cancelling canceling cancellation postponed postpone postpones postponing`)
+
+// cancelWords call an event off rather than stop a relation.
+var cancelWords = setOf(`cancelled canceled cancel cancels cancelling canceling cancellation postponed postpone
+postpones postponing called call calls calling scrapped scrap scraps`)
+
+// infinitives are common verbs after "to" that make it no preposition.
+var infinitives = setOf(`be have do buy sell help ensure allow make take get give provide meet discuss reach keep
+boost expand increase reduce improve strengthen pay build try seek end stop open resume sign become avoid prevent
+protect defend support back join leave return visit travel fly attend host hold continue cut raise lower ease lift
+impose accept reject consider study review examine send deliver supply export import purchase finance fund
+develop promote restore establish normalize normalise cooperate work bring put set`)
+
+// timeWords may follow a cue without qualifying it: "halted aid today".
+var timeWords = setOf(`today yesterday tomorrow tonight now last next this earlier later soon`)
+
+// aidHeads after an aid or trade cue leave it the head of its phrase: "a
+// military aid program", "oil deliveries".
+var aidHeads = setOf(`program programme programs programmes package packages deliveries shipments flows
+payments disbursements credits projects`)
+
+// partWords before "of" keep a stopped thing in view: "suspended part of a
+// military aid program".
+var partWords = setOf(`part some all most much half parts`)
+
+// stoppedBy returns the word that stops or calls off the relation of the
+// cue at i ("halted economic aid to Serbia", "cut off aid", "called off a
+// visit", "suspended part of a military aid program"): a stopping word
+// before the cue in its clause with only modifiers between, or "".
+func (rf *relationFinder) stoppedBy(cue *CueEntry, i, e int) string {
+	if e < len(rf.toks) && stateRelations[cue.Relation] {
+		// "cut its coal export prices": the cue qualifies another noun
+		if t := rf.toks[e]; t.word && !timeWords[t.lower] && !t.cap && !prepositions[t.lower] && !aidHeads[t.lower] && t.lower != "and" && t.lower != "or" {
+			return ""
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-7 && rf.cl[j] == rf.cl[i]; j-- {
+		if k, in := rf.mentionCovering(j); in {
+			if !rf.ms[k].adjectival() {
+				return "" // "cut off U.S. aid" reads on; a name before the cue ends the phrase
+			}
+			j = rf.ms[k].s
+			continue
+		}
+		t := rf.toks[j]
+		l := t.lower
+		if l == "off" && j > 0 {
+			switch w := rf.toks[j-1].lower; w {
+			case "called", "call", "calls", "calling":
+				return w
+			case "cut", "cuts", "cutting", "broke", "break", "breaks", "breaking":
+				return "cut"
+			}
+			return ""
+		}
+		if stopWords[l] {
+			return l
+		}
+		if l == "of" && j > 0 && (partWords[rf.toks[j-1].lower] || rf.toks[j-1].lower == "suspension" || rf.toks[j-1].lower == "cancellation" || rf.toks[j-1].lower == "halt" || rf.toks[j-1].lower == "end") {
+			continue
+		}
+		if !t.word || t.cap || prepositions[l] || l == "and" || l == "or" || l == "but" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// applyStop turns an event whose relation is stopped into what that is in
+// CAMEO: stopping aid, cooperation or talks reduces relations (CAMEO 16);
+// a visit, a meeting or an attack called off or stopped did not happen.
+func (rf *relationFinder) applyStop(f *found, word string) {
+	switch f.relation {
+	case graph.Aid, graph.MilitaryCooperation, graph.Cooperate, graph.Trade, graph.SignAgreement:
+		f.relation = graph.ReduceRelations
+	case graph.Meet, graph.Negotiate, graph.Call:
+		if cancelWords[word] {
+			f.modality = graph.Negated
+		} else {
+			f.relation = graph.ReduceRelations // "suspended talks with", CAMEO 164
+		}
+	case graph.Visit, graph.Host, graph.Invite, graph.Attack, graph.Support, graph.Praise:
+		f.modality = graph.Negated
+	}
+}
+
 // conditional reports whether the verb cue at i stands in an "if" or
 // "unless" clause: "if it threatens the United States" is no event.
 func (rf *relationFinder) conditional(cue *CueEntry, i int) bool {
@@ -917,6 +1013,12 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 							return g, "between"
 						}
 						return nil, ""
+					}
+					if l == "to" && j+1 < len(rf.toks) && infinitives[rf.toks[j+1].lower] && cue.Relation != graph.Aid && cue.Relation != graph.Support {
+						// "try to buy more American chips": "to" starts a verb,
+						// whose object is no target; "aid to help Indonesia
+						// pay" names the beneficiary
+						continue
 					}
 					if g := rf.mentionAfter(j+1, 4); g != nil {
 						return g, l
@@ -1558,6 +1660,12 @@ func (st *docState) countryOfActor(id string) string {
 	return ""
 }
 
+// inPrincipleTo reports whether "in principle to" starts at token j:
+// "agreed in principle to provide aid".
+func (rf *relationFinder) inPrincipleTo(j int) bool {
+	return j+2 < len(rf.toks) && rf.toks[j].lower == "in" && rf.toks[j+1].lower == "principle" && rf.toks[j+2].lower == "to"
+}
+
 // modality reads the words before the cue at i for intent and negation.
 func (rf *relationFinder) modality(i int) graph.Modality {
 	c := rf.cl[i]
@@ -1588,11 +1696,11 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 			if mod == graph.Asserted {
 				mod = graph.Intent
 			}
-		case "plans", "plan", "planned", "planning", "pledged", "pledge", "pledges", "vowed", "vow", "vows", "agreed",
+		case "plans", "plan", "planned", "planning", "pledged", "pledge", "pledges", "vowed", "vow", "vows", "agreed", "promised", "promise", "promises",
 			"agree", "agrees", "expected", "intends", "intend", "hopes", "hope", "seeks", "seek", "wants", "want", "aims",
 			"going", "ready", "willing", "prepared", "scheduled", "set", "threatened", "threatens", "called", "urged", "due":
 			// intent only before an infinitive: "agreed to visit", not "agreed a deal"
-			if j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" && mod == graph.Asserted {
+			if (j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" || rf.inPrincipleTo(j+1)) && mod == graph.Asserted {
 				mod = graph.Intent
 				// "pledged on Saturday to deepen ...": the time is the pledge's
 				if pastPledges[l] {
