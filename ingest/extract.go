@@ -110,6 +110,11 @@ func (x *Extractor) Extract(a graph.Article) Result {
 					date = a.Date
 				}
 			}
+			if date.IsZero() && f.modality == graph.Intent && f.predicate && !a.Date.IsZero() {
+				// "will hold talks with Thatcher": a plan with no time of
+				// its own is news of the article's month, no more precise
+				date = graph.MonthDate(a.Date.Year, a.Date.Month)
+			}
 			add(graph.Event{Source: f.src, Target: f.tgt, Relation: f.relation, Date: date,
 				Modality: f.modality, Location: st.locationOf(s.Text, toks, ms, cl, f), Confidence: f.conf}, ev)
 		}
@@ -224,12 +229,30 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 		if len(exprs) != 1 {
 			return graph.Date{}
 		}
-		if ti := tokenAt(toks, exprs[0].Start); ti >= 0 && sinceBetween(toks, f.cue, ti) {
+		if ti := tokenAt(toks, exprs[0].Start); ti >= 0 && (sinceBetween(toks, f.cue, ti) || relativeClauseAt(toks, cl, ti)) {
 			return graph.Date{}
 		}
 		best = 0
 	}
 	return exprs[best].Resolve(article, future)
+}
+
+// relativeClauseAt reports whether token ti stands in a relative clause
+// (", which ...", ", broken off by London last October"): its time belongs
+// to that clause only.
+func relativeClauseAt(toks []token, cl []int, ti int) bool {
+	first := ti
+	for first > 0 && cl[first-1] == cl[ti] {
+		first--
+	}
+	if first == 0 || toks[first-1].text != "," {
+		return false
+	}
+	switch toks[first].lower {
+	case "which", "who", "whose", "whom":
+		return true
+	}
+	return reducedRelative(toks, first)
 }
 
 // sinceBetween reports whether the expression at token ti is governed by

@@ -71,11 +71,13 @@ func clauseOf(toks []token, ms []mention) []int {
 				continue
 			}
 			if i+1 < len(toks) {
-				switch toks[i+1].lower {
-				case "which", "who", "whose", "whom":
+				switch w := toks[i+1].lower; {
+				case w == "which" || w == "who" || w == "whose" || w == "whom" || reducedRelative(toks, i+1):
+					// ", broken off by London last October,": a reduced
+					// relative clause is one too
 					outer = c
 					c, next = next, next+1
-				case "but", "while", "whereas", "although", "though", "as", "because", "saying", "adding", "and":
+				case clauseOpeners[w]:
 					c, next = next, next+1
 				default:
 					// ", he said." / ", Li said" at the end
@@ -87,7 +89,7 @@ func clauseOf(toks []token, ms []mention) []int {
 				}
 			}
 		default:
-			if speechVerbs[t.lower] && t.lower != "according" {
+			if speechVerbs[t.lower] && t.lower != "according" && !(i+1 < len(toks) && objectOpeners[toks[i+1].lower] && !sayVerbs[t.lower]) {
 				// "told Mishustin China and Russia would...": the addressee
 				// stays with the speaker
 				if t.lower == "told" || t.lower == "tells" {
@@ -116,6 +118,46 @@ func clauseOf(toks []token, ms []mention) []int {
 	}
 	return cl
 }
+
+// planAnnouncers before "plans to" make what follows a plan.
+var planAnnouncers = setOf(`announced announces unveiled unveils outlined outlines disclosed discloses`)
+
+// objectOpeners start a noun phrase: after "announced" or "declared" they
+// begin its object ("announced a suspension of air links"), not a clause.
+var objectOpeners = setOf(`a an its their his her new plans further fresh additional sweeping tough`)
+
+// sayVerbs are speech verbs that introduce what is said, never an object.
+var sayVerbs = setOf(`said says told tells added adds`)
+
+// clauseOpeners after a comma start a new clause.
+var clauseOpeners = setOf(`but while whereas although though as because saying adding and`)
+
+// reducedRelative reports whether toks[i] is a past participle with its
+// agent that opens a reduced relative clause after a comma: ", broken off by
+// London last October". Without "by" it may as well be the main verb after
+// an apposition (", a New York Republican, urged ...").
+func reducedRelative(toks []token, i int) bool {
+	t := toks[i]
+	if !t.word || t.cap || len(t.lower) < 5 || speechVerbs[t.lower] {
+		return false
+	}
+	if !(strings.HasSuffix(t.lower, "ed") && !edNouns[t.lower] || irregularParticiples[t.lower]) {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if toks[j].lower == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// edNouns end in -ed but are no participles.
+var edNouns = setOf(`indeed hundred`)
+
+// irregularParticiples are past participles without -ed.
+var irregularParticiples = setOf(`broken taken given written driven chosen spoken shown known seen brought bought
+built struck begun`)
 
 // trailingSpeech reports whether a speech verb ending before toks[i] closes
 // its sentence (", he said." / ", Li said on Tuesday"), so that what came
@@ -894,13 +936,13 @@ func (rf *relationFinder) gerundSubject(i int) []mention {
 }
 
 // actorOfGroup reports whether the mention at s is "X" in "ministers from
-// X", "officials of X": a group of people who act for X.
+// X", "officials of X", "negotiators for X": a group of people who act for X.
 func (rf *relationFinder) actorOfGroup(s int) bool {
 	j := s - 1
 	for j >= 0 && skippable[rf.toks[j].lower] {
 		j--
 	}
-	if j < 1 || (rf.toks[j].lower != "from" && rf.toks[j].lower != "of") {
+	if j < 1 || (rf.toks[j].lower != "from" && rf.toks[j].lower != "of" && rf.toks[j].lower != "for") {
 		return false
 	}
 	return actorNouns[rf.toks[j-1].lower]
@@ -1352,7 +1394,7 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 			// noun has its own parties
 			return nil
 		}
-		if ids := expand(src); rel.Symmetric && len(ids) > 1 && (!subjectCarried || src[0].e > i || rf.clauseDistance(src[len(src)-1].e, i) <= 8 || rf.eventAdjunct(i)) {
+		if ids := expand(src); rel.Symmetric && len(ids) > 1 && !cue.Has("no-pair") && (!subjectCarried || src[0].e > i || rf.clauseDistance(src[len(src)-1].e, i) <= 8 || rf.eventAdjunct(i)) {
 			// "China and Russia ramped up cooperation"; not a noun far from
 			// the subject, which may belong to another verb
 			return rf.pairwise(cue, ids, 0.65, i)
@@ -1532,11 +1574,15 @@ func (rf *relationFinder) objectOfClause(subj []mention, i int) []mention {
 // ("Moscow's invasion", "Moscow's gas exports") or an adjective or noun
 // adjunct ("U.S. sanctions", "Russian energy supplies").
 func (rf *relationFinder) modifierBefore(i int) (mention, bool) {
+	verbBetween := false
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if k, ok := rf.mentionEnding(j + 1); ok {
 			m := rf.ms[k]
 			if m.kind == graph.Person && !m.poss {
 				return mention{}, false
+			}
+			if verbBetween && !m.poss {
+				return mention{}, false // "Israel and Lebanon renewed negotiations": a subject
 			}
 			return m, true
 		}
@@ -1549,6 +1595,9 @@ func (rf *relationFinder) modifierBefore(i int) (mention, bool) {
 		t := rf.toks[j]
 		if !t.word || t.cap || prepositions[t.lower] || t.lower == "and" || t.lower == "the" || t.lower == "a" || t.lower == "an" {
 			return mention{}, false
+		}
+		if verbLike(t.lower) {
+			verbBetween = true
 		}
 	}
 	return mention{}, false
@@ -1697,7 +1746,7 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 				mod = graph.Intent
 			}
 		case "plans", "plan", "planned", "planning", "pledged", "pledge", "pledges", "vowed", "vow", "vows", "agreed", "promised", "promise", "promises",
-			"agree", "agrees", "expected", "intends", "intend", "hopes", "hope", "seeks", "seek", "wants", "want", "aims",
+			"agree", "agrees", "expected", "intends", "intend", "intended", "hopes", "hope", "seeks", "seek", "wants", "want", "aims",
 			"going", "ready", "willing", "prepared", "scheduled", "set", "threatened", "threatens", "called", "urged", "due":
 			// intent only before an infinitive: "agreed to visit", not "agreed a deal"
 			if (j+1 < len(rf.toks) && rf.toks[j+1].lower == "to" || rf.inPrincipleTo(j+1)) && mod == graph.Asserted {
@@ -1715,6 +1764,16 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 		if _, ok := rf.mentionEnding(j + 1); ok && j < i-1 {
 			// the subject: modality words stand between it and the cue
 			break
+		}
+	}
+	// "announced plans to slap as much as 300 mln dlrs in tariffs on ...":
+	// a plan further back in the clause
+	if mod == graph.Asserted {
+		for j := i - 1; j >= 2 && j >= i-15 && rf.cl[j] == c; j-- {
+			if l := rf.toks[j].lower; (l == "to" || l == "for") && rf.toks[j-1].lower == "plans" && planAnnouncers[rf.toks[j-2].lower] {
+				mod = graph.Intent
+				break
+			}
 		}
 	}
 	// "None of the countries within the WTO support ...", "Neither side
