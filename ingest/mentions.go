@@ -210,10 +210,10 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 					continue
 				}
 				// "ethnic Albanians", "ethnic Russian guerrillas": a people,
-				// not the state of that name
-				if c.nk == nkDemonym && i > 0 && toks[i-1].lower == "ethnic" {
+				// not the state of that name; nor are its rebels or exiles
+				if c.nk == nkDemonym && (i > 0 && toks[i-1].lower == "ethnic" || i+n < len(toks) && nonStateGroups[toks[i+n].lower]) {
 					i += n
-					continue
+					continue // "Albanian rebels" act against or apart from a state, not for it
 				}
 				st.see(c.actor, joinTokens(sent, toks, i, i+n))
 				ms = append(ms, m)
@@ -664,3 +664,8 @@ func (st *docState) lexiconAffiliation(id string) (affiliation, bool) {
 	}
 	return affiliation{id, target, le.Relation, le.Role, 0.8}, true
 }
+
+// nonStateGroups after a demonym name people who do not act for its state.
+var nonStateGroups = setOf(`rebels rebel guerrillas guerrilla insurgents insurgent militants militant separatists
+separatist dissidents dissident exiles exile refugees refugee demonstrators protesters protestors rioters
+extremists terrorists gunmen fighters opposition`)

@@ -346,6 +346,10 @@ type relationFinder struct {
 	// pledged is set by modality when the intent comes from a past act of
 	// promising ("pledged to", "agreed to"): the clause's time is that act's
 	pledged bool
+	// obliged is set by modality when the cue is what someone must or
+	// should do ("Iraq must cooperate with UN inspectors"): an obligation
+	// is no event of the obliged (reported, it is the speaker's demand)
+	obliged bool
 }
 
 // relationsOf finds the events of one sentence; it also returns the clause
@@ -374,6 +378,7 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 	}
 	out := rf.memberships()
 	var prevCue *CueEntry
+	prevEnd := 0
 	prevMod, prevClause := graph.Asserted, -1
 	for i := 0; i < len(toks); {
 		if _, inMention := rf.mentionCovering(i); inMention {
@@ -390,9 +395,10 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 			i += n
 			continue
 		}
-		// "invited Putin to visit Beijing", "urged X to impose sanctions": the
-		// complement is the proposal, not an event of its own
-		if prevCue != nil && i > 0 && toks[i-1].lower == "to" && (prevCue.Relation == graph.Invite || prevCue.Relation == graph.Appeal || prevCue.Relation == graph.Demand) {
+		// "invited Putin to visit Beijing", "urged X to impose sanctions",
+		// "rejected North Korea's demand to sever its alliance with
+		// Washington": the complement is the proposal, not an event of its own
+		if prevCue != nil && (prevCue.Relation == graph.Invite || prevCue.Relation == graph.Appeal || prevCue.Relation == graph.Demand || prevCue.Relation == graph.Reject) && rf.complementOf(prevEnd, i) {
 			i += n
 			continue
 		}
@@ -408,6 +414,9 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 		}
 		mod := rf.modality(i)
 		pledged := rf.pledged
+		if rf.obliged {
+			fs = nil
+		}
 		if mod == graph.Asserted && i > 0 && rf.toks[i-1].lower == "and" && prevCue != nil && rf.cl[i] == prevClause {
 			// "will make a visit ... and hold talks": coordinated verbs share
 			// the modality of the first
@@ -432,11 +441,103 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 		prevMod, prevClause = mod, rf.cl[i]
 		out = append(out, fs...)
 		if rf.cl[i] == rf.cl[min(i+n, len(toks)-1)] {
-			prevCue = cue
+			prevCue, prevEnd = cue, i+n
 		}
 		i += n
 	}
+	out = append(out, rf.mustDemands()...)
 	return out, rf.cl
+}
+
+// demandSpeech are the speech verbs that report an obligation as a demand.
+var demandSpeech = setOf(`said says declared declares reiterated reiterates insisted insists stressed stresses
+warned warns repeated repeats stated states told tells argued argues`)
+
+// mustDemands finds demands made in reported speech: "Russia said on
+// Tuesday that Sudan must return the helicopter", "a senior British
+// minister reiterated that Libya must hand over the suspects". The speaker
+// demands of the one obliged; "must be stopped" obliges no one named.
+func (rf *relationFinder) mustDemands() []found {
+	var out []found
+	for j := 1; j+1 < len(rf.toks); j++ {
+		if rf.toks[j].lower != "must" {
+			continue
+		}
+		k := j + 1
+		for k < len(rf.toks) && (rf.toks[k].lower == "not" || rf.toks[k].lower == "also" || rf.toks[k].lower == "now" || strings.HasSuffix(rf.toks[k].lower, "ly")) {
+			k++
+		}
+		if k+1 < len(rf.toks) && (rf.toks[k].lower == "be" && (verbLike(rf.toks[k+1].lower) || irregularParticiples[rf.toks[k+1].lower]) || rf.toks[k].lower == "have") {
+			continue // "Iran must be stopped", "must have known"
+		}
+		var obliged []mention
+		if m, ok := rf.mentionEnding(j); ok {
+			obliged = groupAt(rf.toks, rf.ms, m)
+		} else if m, ok := rf.mentionEnding(j - 1); ok && actorNouns[rf.toks[j-1].lower] {
+			obliged = groupAt(rf.toks, rf.ms, m) // "US and British forces must"
+		} else if g, ok := rf.localSubject(j + 1); ok {
+			obliged = g // "that it must cooperate"
+		}
+		if obliged == nil || obliged[0].poss || obliged[0].pair {
+			continue // "the two countries must": the speaker is one of them
+		}
+		v := obliged[0].s - 1
+		if v >= 0 && rf.toks[v].lower == "the" {
+			v--
+		}
+		for n := 0; v >= 0 && n < 6; n++ {
+			l := rf.toks[v].lower
+			if l != "that" && l != "," && l != "on" && l != "here" && l != "again" && !timeWords[l] && !weekdays[l] {
+				break
+			}
+			v--
+		}
+		if v < 0 || !demandSpeech[rf.toks[v].lower] {
+			continue
+		}
+		speaker := rf.subject(v)
+		if speaker == nil {
+			continue
+		}
+		fs := rf.emit(obligationCue, expand(speaker), expand(obliged), 0.6, v)
+		for f := range fs {
+			fs[f].modality = graph.Asserted
+			fs[f].predicate = true
+		}
+		out = append(out, fs...)
+	}
+	return out
+}
+
+// obligationCue is the cue of a demand stated as an obligation ("must").
+var obligationCue = &CueEntry{Relation: graph.Demand, POS: "verb", Flags: []string{"speech"}}
+
+// weekdays are the day names, lower case.
+var weekdays = setOf(`monday tuesday wednesday thursday friday saturday sunday`)
+
+// complementOf reports whether the cue at i stands in the infinitive that
+// completes a cue ending at prevEnd: "to" right before it, or "to" and a
+// verb a few words before it with no name between ("demand to sever a
+// decades-long military alliance").
+func (rf *relationFinder) complementOf(prevEnd, i int) bool {
+	if i > 0 && rf.toks[i-1].lower == "to" {
+		return true
+	}
+	if i-prevEnd > 8 || prevEnd >= i {
+		return false
+	}
+	for j := prevEnd; j < i; j++ {
+		if rf.cl[j] != rf.cl[i] {
+			return false
+		}
+		if k, in := rf.mentionCovering(j); in && !rf.ms[k].adjectival() && !rf.ms[k].poss {
+			return false
+		}
+		if rf.toks[j].lower == "to" && j+1 < i && rf.toks[j+1].word && !rf.toks[j+1].cap {
+			return true
+		}
+	}
+	return false
 }
 
 func (rf *relationFinder) mentionCovering(i int) (int, bool) {
@@ -764,7 +865,8 @@ var stopWords = setOf(`halted halt halts halting suspended suspend suspends susp
 freezes freezing frozen stopped stop stops stopping cut cuts cutting ended end ends ending withdrew withdraw
 withdraws withdrawing withdrawn withheld withhold withholds withholding scrapped scrap scraps curtailed curtail
 curtails reduced reduce reduces reducing severed sever severs terminated terminate terminates cancelled canceled
-cancel cancels cancelling canceling cancellation postponed postpone postpones postponing`)
+cancel cancels cancelling canceling cancellation postponed postpone postpones postponing prohibit prohibits
+prohibited ban bans banned barred`)
 
 // cancelWords call an event off rather than stop a relation.
 var cancelWords = setOf(`cancelled canceled cancel cancels cancelling canceling cancellation postponed postpone
@@ -1105,7 +1207,7 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 			}
 		}
 	}
-	if cue.Relation == graph.Threaten {
+	if cue.Relation == graph.Threaten && cue.POS == "verb" {
 		// "threatened to break off relations with Congo", "threatened further
 		// action against Russia": the threat is aimed at the complement's actor
 		for j := e; j < len(rf.toks) && j < e+16 && rf.cl[j] == c; j++ {
@@ -1719,7 +1821,7 @@ func (rf *relationFinder) inPrincipleTo(j int) bool {
 func (rf *relationFinder) modality(i int) graph.Modality {
 	c := rf.cl[i]
 	mod := graph.Asserted
-	rf.pledged = false
+	rf.pledged, rf.obliged = false, false
 	if i > 0 && rf.toks[i-1].lower == "against" {
 		return graph.Negated // "advised against travel to Tunisia"
 	}
@@ -1740,7 +1842,11 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 				continue
 			}
 			return graph.Negated
-		case "will", "would", "'ll", "shall", "could", "may", "might", "should", "must", "proposed", "propose", "proposes", "considering",
+		case "must", "should", "ought":
+			if mod == graph.Asserted {
+				rf.obliged = true
+			}
+		case "will", "would", "'ll", "shall", "could", "may", "might", "proposed", "propose", "proposes", "considering",
 			"begins", "starts", "opens", "embarks", "heads": // "begins a state visit on Tuesday": scheduled
 			if mod == graph.Asserted {
 				mod = graph.Intent
