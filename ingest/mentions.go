@@ -211,7 +211,7 @@ func (st *docState) mentionsOf(sent string, toks []token) ([]mention, []affiliat
 				}
 				// "ethnic Albanians", "ethnic Russian guerrillas": a people,
 				// not the state of that name; nor are its rebels or exiles
-				if c.nk == nkDemonym && (i > 0 && toks[i-1].lower == "ethnic" || i+n < len(toks) && nonStateGroups[toks[i+n].lower]) {
+				if c.nk == nkDemonym && (i > 0 && toks[i-1].lower == "ethnic" || nonStateAfter(toks, i+n)) {
 					i += n
 					continue // "Albanian rebels" act against or apart from a state, not for it
 				}
@@ -666,6 +666,22 @@ func (st *docState) lexiconAffiliation(id string) (affiliation, bool) {
 }
 
 // nonStateGroups after a demonym name people who do not act for its state.
-var nonStateGroups = setOf(`rebels rebel guerrillas guerrilla insurgents insurgent militants militant separatists
-separatist dissidents dissident exiles exile refugees refugee demonstrators protesters protestors rioters
-extremists terrorists gunmen fighters opposition`)
+var nonStateGroups = setOf(`rebels rebel guerrillas guerrilla guerillas insurgents insurgent militants militant
+separatists separatist dissidents dissident exiles exile refugees refugee demonstrators protesters protestors
+rioters extremists terrorists gunmen fighters opposition bombers militiamen militia militias hijackers kidnappers
+hackers settlers activists nationalists nationalist mujahideen mujahedeen warlords pirates smugglers`)
+
+// nonStateAfter reports whether a non-state group follows a demonym at i,
+// possibly after one qualifier: "Albanian rebels", "Irish nationalist
+// guerrillas", "Palestinian suicide bombers".
+func nonStateAfter(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+2; j++ {
+		if nonStateGroups[toks[j].lower] {
+			return true
+		}
+		if !toks[j].word || toks[j].cap {
+			return false
+		}
+	}
+	return false
+}

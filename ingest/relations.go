@@ -552,6 +552,22 @@ func (rf *relationFinder) choose(cues []*CueEntry, i, n int) *CueEntry {
 	if len(cues) == 1 {
 		return cues[0]
 	}
+	// "welcomed Putin" (host) or "welcomed China's decision" (praise): the
+	// object decides between two verb readings
+	for _, c := range cues {
+		if c.Has("possessive-object") {
+			if g := rf.mentionAfter(i+n, 4); g != nil && g[0].poss {
+				return c
+			}
+		}
+	}
+	for _, c := range cues {
+		if c.POS == "verb" && c.Has("person-target") {
+			if g := rf.mentionAfter(i+n, 4); g != nil && !g[0].poss && g[0].kind == graph.Person {
+				return c
+			}
+		}
+	}
 	verbish := false
 	if i > 0 {
 		p := rf.toks[i-1]
@@ -686,8 +702,8 @@ func (rf *relationFinder) subject(i int) []mention {
 		if rf.cl[m.s] != c {
 			continue
 		}
-		if m.poss || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) || rf.st.d.media[m.id] {
-			continue // "(Reuters) - The United Nations condemned ..."
+		if m.poss && !actorNounFollows(rf.toks, m.e+1) || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) || rf.st.d.media[m.id] {
+			continue // "(Reuters) - The United Nations condemned ..."; but "Poland's parliament demanded"
 		}
 		if rf.governed(m.s) && !rf.actorOfGroup(m.s) && !rf.conjunctionSubject(k) {
 			continue
@@ -1149,6 +1165,24 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 			}
 			continue
 		}
+		if l == "of" && j > e && (cue.Relation == graph.Demand || cue.Relation == graph.Appeal) && withdrawalNouns[rf.toks[j-1].lower] {
+			// "demanded the withdrawal of Serbian forces": who is to go
+			if g := rf.mentionAfter(j+1, 4); g != nil {
+				return g, "of"
+			}
+		}
+		if l == "of" && j > e && cue.Relation == graph.Attack && attackObjects[rf.toks[j-1].lower] {
+			// "shelled positions of the Palestinian security forces"
+			if g := rf.mentionAfter(j+1, 4); g != nil {
+				return g, "of"
+			}
+		}
+		if l == "from" && j > e+4 && cue.Relation == graph.Reject {
+			continue // "rejected an offer from X", not "relief from Japanese restrictions" further on
+		}
+		if l == "from" && (cue.Relation == graph.Demand || cue.Relation == graph.Appeal) && rf.withdrawalBetween(e, j) {
+			continue // "demanded the withdrawal of troops from Lebanon": the place left
+		}
 		if prepositions[l] {
 			for _, p := range cue.Preps {
 				if p == l {
@@ -1179,8 +1213,8 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 		// the act judged is the target
 		for j := e; j < len(rf.toks) && j < e+10 && rf.cl[j] == c; j++ {
 			if rf.toks[j].lower == "by" {
-				if g := rf.mentionAfter(j+1, 3); g != nil {
-					return g, "by"
+				if g := rf.mentionAfter(j+1, 3); g != nil && (!g[0].adjectival() || actorNounFollows(rf.toks, g[len(g)-1].e)) {
+					return g, "by" // not "a ban imposed by Australian labor unions"
 				}
 				break
 			}
@@ -1218,6 +1252,25 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 	}
 	return nil, ""
 }
+
+// withdrawalBetween reports whether a withdrawal noun stands in toks[s:e].
+func (rf *relationFinder) withdrawalBetween(s, e int) bool {
+	for j := s; j < e; j++ {
+		if withdrawalNouns[rf.toks[j].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// attackObjects are what an attack strikes of its target: "shelled
+// positions of", "raided the headquarters of".
+var attackObjects = setOf(`positions position targets bases base camps headquarters homes villages towns ships
+vessels embassy troops forces installations facilities outposts convoy convoys`)
+
+// withdrawalNouns name a demand that someone leave: "demanded the
+// withdrawal of Serbian forces", "called for the resignation of".
+var withdrawalNouns = setOf(`withdrawal pullout pull-out departure resignation ouster removal`)
 
 // appositionAfter finds ", X and Y," right after the head noun that
 // follows token s (within a few words): the object's name given in apposition.
@@ -1348,7 +1401,10 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 	if src == nil {
 		return nil
 	}
-	tgt, _ := rf.target(cue, e)
+	tgt, prep := rf.target(cue, e)
+	if cue.Has("possessive-object") && tgt != nil && !tgt[0].poss && prep != "by" {
+		tgt = nil // "welcomed the Japanese delegation" is no praise
+	}
 	if tgt == nil {
 		if ids := expand(src); rel.Symmetric && len(ids) > 1 && !cue.Has("no-pair") {
 			return rf.pairwise(cue, ids, 0.7, i)
