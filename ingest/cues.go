@@ -72,7 +72,7 @@ func parseCues(name string, r io.Reader) ([]CueEntry, error) {
 		}
 		for _, f := range splitCueList(cols[4]) {
 			switch f {
-			case "passive", "speech", "agreement-object", "reciprocal", "no-subject", "person-target", "subject-only", "no-pair", "possessive-object":
+			case "passive", "speech", "agreement-object", "reciprocal", "no-subject", "person-target", "subject-only", "no-pair", "possessive-object", "object-to":
 			default:
 				return nil, fmt.Errorf("%s:%d: unknown flag %q", name, line, f)
 			}

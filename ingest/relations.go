@@ -440,7 +440,9 @@ func (st *docState) relationsOf(sent string, toks []token, ms []mention) ([]foun
 		}
 		prevMod, prevClause = mod, rf.cl[i]
 		out = append(out, fs...)
-		if rf.cl[i] == rf.cl[min(i+n, len(toks)-1)] {
+		if rf.cl[i] == rf.cl[min(i+n, len(toks)-1)] && (len(fs) > 0 || !cue.Has("object-to")) {
+			// "wants to expand trade with" wants nothing of another: the
+			// infinitive is the subject's own plan
 			prevCue, prevEnd = cue, i+n
 		}
 		i += n
@@ -1253,6 +1255,11 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 	return nil, ""
 }
 
+// toAfter reports whether "to" and a verb follow at token e.
+func (rf *relationFinder) toAfter(e int) bool {
+	return e+1 < len(rf.toks) && rf.toks[e].lower == "to" && rf.toks[e+1].word && !rf.toks[e+1].cap
+}
+
 // withdrawalBetween reports whether a withdrawal noun stands in toks[s:e].
 func (rf *relationFinder) withdrawalBetween(s, e int) bool {
 	for j := s; j < e; j++ {
@@ -1404,6 +1411,9 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 	tgt, prep := rf.target(cue, e)
 	if cue.Has("possessive-object") && tgt != nil && !tgt[0].poss && prep != "by" {
 		tgt = nil // "welcomed the Japanese delegation" is no praise
+	}
+	if cue.Has("object-to") && tgt != nil && !rf.toAfter(tgt[len(tgt)-1].e) {
+		tgt = nil // "wants China to act" appeals to China; "wants Chinese goods" does not
 	}
 	if tgt == nil {
 		if ids := expand(src); rel.Symmetric && len(ids) > 1 && !cue.Has("no-pair") {
