@@ -2,8 +2,10 @@ package export
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,17 +67,18 @@ type Counts struct {
 	Nodes, Edges int
 }
 
-// Write writes g in format f to w.
-func Write(w io.Writer, f Format, g *graph.Graph, o Options) (Counts, error) {
+// Write writes src (a *graph.Graph, or a store's whole graph) in format f
+// to w.
+func Write(w io.Writer, f Format, src graph.Source, o Options) (Counts, error) {
 	switch f {
 	case GraphML:
-		return WriteGraphML(w, g, o)
+		return WriteGraphML(w, src, o)
 	case GEXF:
-		return WriteGEXF(w, g, o)
+		return WriteGEXF(w, src, o)
 	case DOT:
-		return WriteDOT(w, g, o)
+		return WriteDOT(w, src, o)
 	case JSON:
-		return WriteJSON(w, g, o)
+		return WriteJSON(w, src, o)
 	}
 	return Counts{}, fmt.Errorf("unknown export format %q", f)
 }
@@ -96,66 +99,121 @@ type edge struct {
 	weight   int             // its evidence under the filter
 }
 
-// selection is the part of a graph that an export writes, in a stable
-// order: actors in node order, edges in summary order.
+// errSourceChanged is returned when the second pass over a source's
+// summaries does not read what the first one did.
+var errSourceChanged = errors.New("the graph changed while it was being written")
+
+// selection is what an export writes of a source: the nodes, found by a
+// first pass over the summaries, and the ends of each kept summary, which a
+// second pass (eachEdge) writes. Both passes keep the summaries that the
+// filter keeps, so that a source of a million summaries is never held in
+// memory: only two numbers for each.
 type selection struct {
-	nodes []node
-	edges []edge
+	nodes  []node
+	ends   []int32 // the positions among nodes of each kept summary's source and target, pair after pair
+	filter graph.Filter
 }
 
-// selectGraph picks the nodes and edges that o writes of g.
-func selectGraph(g *graph.Graph, o Options) selection {
-	actors := g.Actors()
-	sums := g.Summaries()
+// selectSource reads the summaries of src once and picks the nodes that o
+// writes: actors in node order, those of no kept summary left out unless o
+// keeps them.
+func selectSource(src graph.Source, o Options) (*selection, error) {
+	actors := slices.Clip(src.Actors()) // appending a bare actor copies
+	index := make(map[string]int32, len(actors))
+	for i, a := range actors {
+		index[a.ID] = int32(i)
+	}
 	evidence := make([]int, len(actors))
 	wanted := make([]bool, len(actors))
-	kept := make([]edge, 0, len(sums))
-	for i := range sums {
-		s := &sums[i]
-		if !o.Filter.Keep(*s) {
-			continue
+	nodeOf := func(id string) int32 {
+		if n, ok := index[id]; ok {
+			return n
 		}
-		u, _ := g.NodeID(s.Source)
-		v, _ := g.NodeID(s.Target)
+		n := int32(len(actors))
+		actors = append(actors, graph.BareActor(id))
+		evidence = append(evidence, 0)
+		wanted = append(wanted, false)
+		index[id] = n
+		return n
+	}
+	sel := &selection{filter: o.Filter}
+	// Summaries come mostly in source order: look the source up once a run.
+	lastSource, lastNode := "", int32(-1)
+	err := src.EachSummary(func(s *graph.Summary) error {
+		if !o.Filter.Keep(*s) {
+			return nil
+		}
+		if lastNode < 0 || s.Source != lastSource {
+			lastSource, lastNode = s.Source, nodeOf(s.Source)
+		}
+		u, v := lastNode, nodeOf(s.Target)
 		w := s.Weight(o.Filter)
-		kept = append(kept, edge{s: s, from: int(u), to: int(v), weight: w})
+		sel.ends = append(sel.ends, u, v)
 		evidence[u] += w
 		wanted[u] = true
 		if v != u {
 			evidence[v] += w
 		}
 		wanted[v] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, id := range o.Keep {
-		if n, ok := g.NodeID(id); ok {
+		if n, ok := index[id]; ok {
 			wanted[n] = true
 		}
 	}
-	pos := make([]int, len(actors))
-	sel := selection{edges: kept}
+	pos := make([]int32, len(actors))
 	for n, a := range actors {
 		if !wanted[n] && !o.Isolated {
 			pos[n] = -1
 			continue
 		}
-		pos[n] = len(sel.nodes)
+		pos[n] = int32(len(sel.nodes))
 		sel.nodes = append(sel.nodes, node{actor: a, id: clean(a.ID), style: styleOf(a.Kind), evidence: evidence[n]})
 	}
-	rels := map[string]*graph.Relation{}
-	for i := range sel.edges {
-		e := &sel.edges[i]
-		e.from, e.to = pos[e.from], pos[e.to]
-		if e.rel = rels[e.s.Relation]; e.rel == nil {
-			r := e.s.Rel()
-			e.rel = &r
-			rels[e.s.Relation] = e.rel
-		}
+	for i, n := range sel.ends {
+		sel.ends[i] = pos[n]
 	}
-	return sel
+	return sel, nil
+}
+
+// eachEdge reads the summaries of src a second time and calls fn with each
+// kept one, numbered from 0, and stops at the first error. The edge and its
+// summary are valid only during the call.
+func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) error {
+	rels := map[string]*graph.Relation{}
+	i := 0
+	err := src.EachSummary(func(s *graph.Summary) error {
+		if !sel.filter.Keep(*s) {
+			return nil
+		}
+		if 2*i >= len(sel.ends) {
+			return errSourceChanged
+		}
+		e := edge{s: s, from: int(sel.ends[2*i]), to: int(sel.ends[2*i+1]), weight: s.Weight(sel.filter)}
+		if sel.nodes[e.from].actor.ID != s.Source || sel.nodes[e.to].actor.ID != s.Target {
+			return errSourceChanged
+		}
+		if e.rel = rels[s.Relation]; e.rel == nil {
+			r := s.Rel()
+			e.rel = &r
+			rels[s.Relation] = e.rel
+		}
+		err := fn(i, &e)
+		i++
+		return err
+	})
+	if err == nil && 2*i != len(sel.ends) {
+		err = errSourceChanged
+	}
+	return err
 }
 
 // counts returns the counts of the selection.
-func (sel selection) counts() Counts { return Counts{len(sel.nodes), len(sel.edges)} }
+func (sel *selection) counts() Counts { return Counts{len(sel.nodes), len(sel.ends) / 2} }
 
 // color returns the edge's colour.
 func (e edge) color() Color { return RelationColor(e.s.Relation) }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -375,6 +377,77 @@ func TestOptionsSelect(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// passSource is a graph.Source that is not a *graph.Graph: it hands out a
+// copy of each summary on each pass, and with drop set it leaves the first
+// summary out of every pass after the first.
+type passSource struct {
+	actors []graph.Actor
+	sums   []graph.Summary
+	drop   bool
+	passes int
+}
+
+func (p *passSource) Actors() []graph.Actor { return p.actors }
+
+func (p *passSource) EachSummary(fn func(*graph.Summary) error) error {
+	p.passes++
+	sums := p.sums
+	if p.drop && p.passes > 1 {
+		sums = sums[1:]
+	}
+	for _, s := range sums {
+		if err := fn(&s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestSourceBareActors checks that a source whose summaries name actors
+// that it does not list is written as a graph.Graph built from the same
+// actors and summaries, which adds those actors as bare ones.
+func TestSourceBareActors(t *testing.T) {
+	fx := fixture()
+	src := &passSource{sums: fx.Summaries()}
+	g := graph.New()
+	for _, a := range fx.Actors() {
+		if a.ID != "country/RUS" && a.ID != "person/quoted" {
+			src.actors = append(src.actors, a)
+			g.AddActor(a)
+		}
+	}
+	for _, s := range src.sums {
+		g.AddSummary(s)
+	}
+	for _, f := range Formats() {
+		var got, want bytes.Buffer
+		if _, err := Write(&got, f, src, Options{}); err != nil {
+			t.Fatalf("Write(%s) error: %v", f, err)
+		}
+		if _, err := Write(&want, f, g, Options{}); err != nil {
+			t.Fatalf("Write(%s) error: %v", f, err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("Write(%s) of a source =\n%s\nof its graph:\n%s", f, got.Bytes(), want.Bytes())
+		}
+		if !bytes.Contains(got.Bytes(), []byte("person/quoted")) {
+			t.Errorf("Write(%s) of a source leaves out its bare actor person/quoted", f)
+		}
+	}
+}
+
+// TestSourceChanged checks that a source whose second pass does not read
+// what its first did is an error, not a document with wrong ends.
+func TestSourceChanged(t *testing.T) {
+	fx := fixture()
+	for _, f := range Formats() {
+		src := &passSource{actors: fx.Actors(), sums: fx.Summaries(), drop: true}
+		if _, err := Write(io.Discard, f, src, Options{}); !errors.Is(err, errSourceChanged) {
+			t.Errorf("Write(%s) of a changing source: error %v, want %v", f, err, errSourceChanged)
+		}
 	}
 }
 

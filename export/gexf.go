@@ -42,7 +42,7 @@ var (
 	}
 )
 
-// WriteGEXF writes g as a dynamic GEXF 1.2 graph (mode="dynamic",
+// WriteGEXF writes src as a dynamic GEXF 1.2 graph (mode="dynamic",
 // timeformat="date") through gonum's gexf12 types: node ids are actor ids;
 // each edge has spells covering its event dates (a day, or the whole month
 // or year of a less precise date; overlapping spans merged), so that Gephi's
@@ -50,17 +50,20 @@ var (
 // always shown. Nodes are coloured by kind and sized by evidence, edges
 // coloured by quad class and weighted by evidence; symmetric relations are
 // undirected edges. The document is streamed node by node and edge by edge.
-func WriteGEXF(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
-	sel := selectGraph(g, o)
+func WriteGEXF(w io.Writer, src graph.Source, o Options) (Counts, error) {
+	sel, err := selectSource(src, o)
+	if err != nil {
+		return Counts{}, err
+	}
 	x := newXMLWriter(w)
-	err := writeGEXF(x, sel, o)
+	err = writeGEXF(x, src, sel, o)
 	if err == nil {
 		err = x.w.Flush()
 	}
 	return sel.counts(), err
 }
 
-func writeGEXF(x *xmlWriter, sel selection, o Options) error {
+func writeGEXF(x *xmlWriter, src graph.Source, sel *selection, o Options) error {
 	x.raw(xml.Header)
 	x.raw(`<gexf xmlns="` + gexfNS + `" version="1.2">`)
 	meta := &gexf12.Meta{Creator: "diplograph", Description: clean(o.Description)}
@@ -109,9 +112,9 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 		}
 	}
 	x.raw("\n    </nodes>\n    <edges count=\"")
-	x.int(len(sel.edges))
+	x.int(sel.counts().Edges)
 	x.raw("\">")
-	for i, e := range sel.edges {
+	err := sel.eachEdge(src, func(i int, e *edge) error {
 		s := e.s
 		vals = vals[:0]
 		vals = appendVal(vals, "relation", s.Relation)
@@ -149,9 +152,10 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 		if len(sp.Spells) > 0 {
 			ge.Spells = &sp
 		}
-		if err := x.gexfEdge(&ge, 3); err != nil {
-			return err
-		}
+		return x.gexfEdge(&ge, 3)
+	})
+	if err != nil {
+		return err
 	}
 	x.raw("\n    </edges>\n  </graph>\n</gexf>\n")
 	return nil

@@ -50,12 +50,15 @@ var (
 	}
 )
 
-// WriteGraphML writes g as GraphML: every attribute declared with a typed
+// WriteGraphML writes src as GraphML: every attribute declared with a typed
 // <key>, node ids n0, n1, ... (the actor id is the actor_id attribute),
 // edge ids e0, e1, ... . By default the graph is directed and symmetric
 // relations carry symmetric=true; with o.Mixed they are undirected edges.
-func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
-	sel := selectGraph(g, o)
+func WriteGraphML(w io.Writer, src graph.Source, o Options) (Counts, error) {
+	sel, err := selectSource(src, o)
+	if err != nil {
+		return Counts{}, err
+	}
 	x := newXMLWriter(w)
 	x.raw(xml.Header)
 	x.raw(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
@@ -92,7 +95,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.dataInt("n_b", int(c.B))
 		x.raw("    </node>\n")
 	}
-	for i, e := range sel.edges {
+	err = sel.eachEdge(src, func(i int, e *edge) error {
 		x.raw(`    <edge id="e`)
 		x.int(i)
 		x.raw(`" source="n`)
@@ -125,6 +128,10 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.dataInt("e_g", int(c.G))
 		x.dataInt("e_b", int(c.B))
 		x.raw("    </edge>\n")
+		return nil
+	})
+	if err != nil {
+		return sel.counts(), err
 	}
 	x.raw("  </graph>\n</graphml>\n")
 	return sel.counts(), x.w.Flush()
