@@ -77,7 +77,8 @@ replaces FILE. A summary goes to stderr unless -q. See docs/export.md.`,
 	return cmd
 }
 
-// runExport loads the subgraph and writes it.
+// runExport writes the whole graph, read from the store as it is written,
+// or the subgraph around the centres, loaded first.
 func runExport(ctx context.Context, a *App, o exportOptions) error {
 	if o.Format == "" {
 		return usagef("--format is required: graphml, gexf, dot or json")
@@ -119,25 +120,43 @@ func runExport(ctx context.Context, a *App, o exportOptions) error {
 		centres = append(centres, c.ID)
 		names = append(names, c.Name)
 	}
-	g, err := st.Subgraph(ctx, centres, o.Depth, f)
-	if err != nil {
-		return fmt.Errorf("export: load the graph: %w", err)
-	}
 	opts := export.Options{Filter: f, Keep: centres, Mixed: o.Mixed, Description: describeExport(names, o, f)}
+	// write writes src to stdout, or to the output file, written in full
+	// before it replaces the file.
+	write := func(src graph.Source) (export.Counts, error) {
+		if o.Output == "" {
+			c, err := export.Write(ctxWriter{ctx, a.Out}, format, src, opts)
+			if err != nil {
+				return c, fmt.Errorf("export: %w", err)
+			}
+			return c, nil
+		}
+		return writeFileAtomic(o.Output, func(w io.Writer) (export.Counts, error) {
+			return export.Write(ctxWriter{ctx, w}, format, src, opts)
+		})
+	}
 
 	var c export.Counts
-	if o.Output == "" {
-		c, err = export.Write(ctxWriter{ctx, a.Out}, format, g, opts)
-		if err != nil {
-			return fmt.Errorf("export: %w", err)
+	if len(centres) == 0 {
+		// The whole graph: its summaries are read from the store as they
+		// are written, never all held in memory.
+		var werr error
+		err = st.WholeGraph(ctx, f, func(src graph.Source) error {
+			c, werr = write(src)
+			return werr
+		})
+		if err != nil && werr == nil {
+			err = fmt.Errorf("export: load the graph: %w", err)
 		}
 	} else {
-		c, err = writeFileAtomic(o.Output, func(w io.Writer) (export.Counts, error) {
-			return export.Write(ctxWriter{ctx, w}, format, g, opts)
-		})
-		if err != nil {
-			return err
+		var g *graph.Graph
+		if g, err = st.Subgraph(ctx, centres, o.Depth, f); err != nil {
+			return fmt.Errorf("export: load the graph: %w", err)
 		}
+		c, err = write(g)
+	}
+	if err != nil {
+		return err
 	}
 	where := "stdout"
 	if o.Output != "" {
