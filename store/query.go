@@ -427,11 +427,11 @@ type wholeGraph struct {
 // Actors implements graph.Source.
 func (w *wholeGraph) Actors() []graph.Actor { return w.actors }
 
-// EachSummary implements graph.Source: a scan of the summaries, with the
-// strings that they repeat shared.
+// EachSummary implements graph.Source: a scan of the summaries, read
+// ahead of their decoding, with the strings that they repeat shared.
 func (w *wholeGraph) EachSummary(fn func(s *graph.Summary) error) error {
 	ss := &summaryStrings{names: interner{}}
-	return scan(w.ctx, w.txn, []byte{kindSummary}, true, func(k, v []byte) error {
+	return scanAhead(w.ctx, w.txn, []byte{kindSummary}, func(k, v []byte) error {
 		s, err := decodeSummaryShared(v, ss)
 		if err != nil {
 			return fmt.Errorf("summary %q: %w", k, err)
