@@ -100,7 +100,7 @@ type edge struct {
 }
 
 // errSourceChanged is returned when the second pass over a source's
-// summaries does not read what the first one did.
+// summaries does not keep as many as the first one did.
 var errSourceChanged = errors.New("the graph changed while it was being written")
 
 // selection is what an export writes of a source: the nodes, found by a
@@ -110,8 +110,30 @@ var errSourceChanged = errors.New("the graph changed while it was being written"
 // memory: only two numbers for each.
 type selection struct {
 	nodes  []node
-	ends   []int32 // the positions among nodes of each kept summary's source and target, pair after pair
+	ends   [][]int32 // the positions among nodes of each kept summary's source and target, pair after pair, in chunks
+	edges  int       // the kept summaries
 	filter graph.Filter
+}
+
+// endsChunk is the length of a chunk of selection.ends: the ends are kept
+// in chunks so that a million of them are not copied again and again as
+// they grow.
+const endsChunk = 1 << 16
+
+// addEnds appends the ends of a kept summary.
+func (sel *selection) addEnds(u, v int32) {
+	if n := len(sel.ends); n == 0 || len(sel.ends[n-1]) == endsChunk {
+		sel.ends = append(sel.ends, make([]int32, 0, endsChunk))
+	}
+	last := &sel.ends[len(sel.ends)-1]
+	*last = append(*last, u, v)
+	sel.edges++
+}
+
+// endsOf returns the ends of the i-th kept summary.
+func (sel *selection) endsOf(i int) (u, v int) {
+	c, j := sel.ends[2*i/endsChunk], 2*i%endsChunk
+	return int(c[j]), int(c[j+1])
 }
 
 // selectSource reads the summaries of src once and picks the nodes that o
@@ -148,7 +170,7 @@ func selectSource(src graph.Source, o Options) (*selection, error) {
 		}
 		u, v := lastNode, nodeOf(s.Target)
 		w := s.Weight(o.Filter)
-		sel.ends = append(sel.ends, u, v)
+		sel.addEnds(u, v)
 		evidence[u] += w
 		wanted[u] = true
 		if v != u {
@@ -166,6 +188,13 @@ func selectSource(src graph.Source, o Options) (*selection, error) {
 		}
 	}
 	pos := make([]int32, len(actors))
+	written := 0
+	for n := range actors {
+		if wanted[n] || o.Isolated {
+			written++
+		}
+	}
+	sel.nodes = make([]node, 0, written)
 	for n, a := range actors {
 		if !wanted[n] && !o.Isolated {
 			pos[n] = -1
@@ -174,8 +203,10 @@ func selectSource(src graph.Source, o Options) (*selection, error) {
 		pos[n] = int32(len(sel.nodes))
 		sel.nodes = append(sel.nodes, node{actor: a, id: clean(a.ID), style: styleOf(a.Kind), evidence: evidence[n]})
 	}
-	for i, n := range sel.ends {
-		sel.ends[i] = pos[n]
+	for _, c := range sel.ends {
+		for i, n := range c {
+			c[i] = pos[n]
+		}
 	}
 	return sel, nil
 }
@@ -190,13 +221,11 @@ func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) 
 		if !sel.filter.Keep(*s) {
 			return nil
 		}
-		if 2*i >= len(sel.ends) {
+		if i == sel.edges {
 			return errSourceChanged
 		}
-		e := edge{s: s, from: int(sel.ends[2*i]), to: int(sel.ends[2*i+1]), weight: s.Weight(sel.filter)}
-		if sel.nodes[e.from].actor.ID != s.Source || sel.nodes[e.to].actor.ID != s.Target {
-			return errSourceChanged
-		}
+		e := edge{s: s, weight: s.Weight(sel.filter)}
+		e.from, e.to = sel.endsOf(i)
 		if e.rel = rels[s.Relation]; e.rel == nil {
 			r := s.Rel()
 			e.rel = &r
@@ -206,14 +235,14 @@ func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) 
 		i++
 		return err
 	})
-	if err == nil && 2*i != len(sel.ends) {
+	if err == nil && i != sel.edges {
 		err = errSourceChanged
 	}
 	return err
 }
 
 // counts returns the counts of the selection.
-func (sel *selection) counts() Counts { return Counts{len(sel.nodes), len(sel.ends) / 2} }
+func (sel *selection) counts() Counts { return Counts{len(sel.nodes), sel.edges} }
 
 // color returns the edge's colour.
 func (e edge) color() Color { return RelationColor(e.s.Relation) }

@@ -451,6 +451,24 @@ func TestSourceChanged(t *testing.T) {
 	}
 }
 
+// TestSelectionEnds checks that the ends of kept summaries read back in
+// order across chunks.
+func TestSelectionEnds(t *testing.T) {
+	var sel selection
+	n := 2*endsChunk + 5
+	for i := range n {
+		sel.addEnds(int32(i), int32(n-i))
+	}
+	if sel.edges != n {
+		t.Fatalf("%d ends added, selection counts %d", n, sel.edges)
+	}
+	for i := range n {
+		if u, v := sel.endsOf(i); u != i || v != n-i {
+			t.Fatalf("endsOf(%d) = %d, %d; want %d, %d", i, u, v, i, n-i)
+		}
+	}
+}
+
 // failWriter fails every write.
 type failWriter struct{}
 
