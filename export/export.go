@@ -217,6 +217,7 @@ func selectSource(src graph.Source, o Options) (*selection, error) {
 func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) error {
 	rels := map[string]*graph.Relation{}
 	i := 0
+	var e edge // one for every edge, so that none is allocated
 	err := src.EachSummary(func(s *graph.Summary) error {
 		if !sel.filter.Keep(*s) {
 			return nil
@@ -224,7 +225,7 @@ func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) 
 		if i == sel.edges {
 			return errSourceChanged
 		}
-		e := edge{s: s, weight: s.Weight(sel.filter)}
+		e = edge{s: s, weight: s.Weight(sel.filter)}
 		e.from, e.to = sel.endsOf(i)
 		if e.rel = rels[s.Relation]; e.rel == nil {
 			r := s.Rel()

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -485,27 +486,13 @@ func TestWriteErrors(t *testing.T) {
 	}
 }
 
-// TestGEXFHandWriterMatchesEncodingXML checks that the hand-written GEXF
-// elements are the bytes that encoding/xml writes for the same gexf12 values.
-func TestGEXFHandWriterMatchesEncodingXML(t *testing.T) {
+// TestGEXFNodesMatchEncodingXML checks that the hand-written GEXF nodes
+// are the bytes that encoding/xml writes for the same gexf12 values.
+func TestGEXFNodesMatchEncodingXML(t *testing.T) {
 	out, _ := export(t, GEXF, Options{})
 	var c gexf12.Content
 	if err := xml.Unmarshal(out, &c); err != nil {
 		t.Fatal(err)
-	}
-	both := func(hand func(x *xmlWriter) error, v any, name string) (string, string) {
-		var h, r bytes.Buffer
-		x := newXMLWriter(&h)
-		if err := hand(x); err != nil {
-			t.Fatal(err)
-		}
-		x.w.Flush()
-		y := newXMLWriter(&r)
-		if err := y.gexfElement(v, name, 3); err != nil {
-			t.Fatal(err)
-		}
-		y.w.Flush()
-		return h.String(), r.String()
 	}
 	extra := []gexf12.Node{
 		{ID: "bare"},
@@ -513,22 +500,113 @@ func TestGEXFHandWriterMatchesEncodingXML(t *testing.T) {
 		{ID: "dynamic", Spells: &gexf12.Spells{Spells: []gexf12.Spell{{Start: "2023"}}}}, // goes through encoding/xml
 	}
 	for _, n := range append(c.Graph.Nodes.Nodes, extra...) {
-		hand, ref := both(func(x *xmlWriter) error { return x.gexfNode(&n, 3) }, &n, "node")
-		if hand != ref {
-			t.Errorf("gexfNode(%s) =\n%s\nencoding/xml writes\n%s", n.ID, hand, ref)
+		var h, r bytes.Buffer
+		x, y := newXMLWriter(&h), newXMLWriter(&r)
+		if err := x.gexfNode(&n, 3); err != nil {
+			t.Fatal(err)
+		}
+		if err := y.gexfElement(&n, "node", 3); err != nil {
+			t.Fatal(err)
+		}
+		x.w.Flush()
+		y.w.Flush()
+		if h.String() != r.String() {
+			t.Errorf("gexfNode(%s) =\n%s\nencoding/xml writes\n%s", n.ID, h.String(), r.String())
 		}
 	}
-	edges := append(c.Graph.Edges.Edges,
-		gexf12.Edge{Source: "a", Target: "b"},
-		gexf12.Edge{Source: "a", Target: "b", Spells: &gexf12.Spells{}, Weight: 0.25},
-		gexf12.Edge{Source: "a", Target: "b", Spells: &gexf12.Spells{Spells: []gexf12.Spell{{StartOpen: "2020-01-01", EndOpen: "2021-01-01"}}}},
-		gexf12.Edge{Source: "a", Target: "b", Thickness: &gexf12.Thickness{Value: 2}})
-	for _, e := range edges {
-		hand, ref := both(func(x *xmlWriter) error { return x.gexfEdge(&e, 3) }, &e, "edge")
-		if hand != ref {
-			t.Errorf("gexfEdge(%s) =\n%s\nencoding/xml writes\n%s", e.ID, hand, ref)
+}
+
+// gexf12Edge returns the i-th kept edge of sel as a gonum gexf12.Edge, each
+// field as encoding/xml would write it: the reference that the GEXF edges,
+// written by hand, must equal.
+func gexf12Edge(i int, e *edge, sel *selection, o Options) gexf12.Edge {
+	s := e.s
+	var vals []gexf12.AttValue
+	add := func(id, v string) {
+		if v != "" {
+			vals = append(vals, gexf12.AttValue{For: id, Value: Clean(v)})
 		}
 	}
+	add("relation", s.Relation)
+	add("cameo", e.rel.CAMEO)
+	vals = append(vals,
+		gexf12.AttValue{For: "quad_class", Value: strconv.Itoa(int(e.rel.Quad))},
+		gexf12.AttValue{For: "goldstein", Value: strconv.FormatFloat(e.rel.Goldstein, 'g', -1, 64)},
+		gexf12.AttValue{For: "symmetric", Value: strconv.FormatBool(e.rel.Symmetric)},
+		gexf12.AttValue{For: "evidence", Value: strconv.Itoa(e.weight)},
+		gexf12.AttValue{For: "asserted", Value: strconv.Itoa(s.Asserted)},
+		gexf12.AttValue{For: "intent", Value: strconv.Itoa(s.Intent)},
+		gexf12.AttValue{For: "negated", Value: strconv.Itoa(s.Negated)})
+	add("first_date", s.First.String())
+	add("last_date", s.Last.String())
+	add("role", s.Role)
+	add("sentence", s.Example.Sentence)
+	add("article", s.Example.Article)
+	c := e.color()
+	ge := gexf12.Edge{
+		ID:        "e" + strconv.Itoa(i),
+		Label:     Clean(s.Relation),
+		Source:    sel.nodes[e.from].id,
+		Target:    sel.nodes[e.to].id,
+		Weight:    float64(e.weight),
+		AttValues: &gexf12.AttValues{AttValues: vals},
+		Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
+	}
+	if e.rel.Symmetric {
+		ge.Type = "undirected"
+	}
+	if sp := Spells(nil, s.Dates, o.Filter.Since, o.Filter.Until); len(sp) > 0 {
+		ge.Spells = &gexf12.Spells{Spells: sp}
+	}
+	return ge
+}
+
+// TestGEXFEdgesMatchEncodingXML checks, edge by edge, that the GEXF edges,
+// written by hand, are the bytes that encoding/xml writes for the gexf12
+// values of the same edges, so that the two cannot drift apart.
+func TestGEXFEdgesMatchEncodingXML(t *testing.T) {
+	g := fixture()
+	g.AddSummary(graph.Summary{Source: "country/CHN", Relation: "<no&relation>\x00", Target: "org/nato", Asserted: 1,
+		Role: "Role \"quoted\"\n", Example: graph.Evidence{Article: "a&b", Sentence: hostileSentence}})
+	g.AddSummary(graph.Summary{Source: "country/UKR", Relation: "\x01", Target: "country/UKR", Intent: 3})
+	g.AddSummary(graph.Summary{Source: "country/CHN", Relation: graph.Meet, Target: "country/USA", Asserted: 1, Negated: 2,
+		First: graph.YearDate(2021), Last: day(2023, 12, 31),
+		Dates: []graph.Date{graph.YearDate(2021), day(2021, 6, 1), graph.MonthDate(2023, 2), day(2023, 12, 31)}})
+	for _, o := range []Options{{}, {Filter: graph.Filter{Since: graph.MonthDate(2021, 6), Until: graph.YearDate(2023), IncludeNegated: true}}} {
+		if n := checkGEXFEdges(t, g, o); n == 0 {
+			t.Fatalf("no edge compared under %+v", o.Filter)
+		}
+	}
+}
+
+// checkGEXFEdges compares each GEXF edge of g under o, written by hand,
+// with encoding/xml's writing of its gexf12 value, and returns how many it
+// compared.
+func checkGEXFEdges(t *testing.T, g *graph.Graph, o Options) int {
+	t.Helper()
+	sel, err := selectSource(g, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = sel.eachEdge(g, func(i int, e *edge) error {
+		var h, r bytes.Buffer
+		x, y := newXMLWriter(&h), newXMLWriter(&r)
+		x.gexfEdge(i, e, sel, appendSpans(nil, e.s.Dates, o.Filter.Since, o.Filter.Until))
+		ref := gexf12Edge(i, e, sel, o)
+		if err := y.gexfElement(&ref, "edge", 3); err != nil {
+			return err
+		}
+		x.w.Flush()
+		y.w.Flush()
+		if h.String() != r.String() {
+			t.Errorf("gexfEdge(e%d, %+v) =\n%s\nencoding/xml writes\n%s", i, o.Filter, h.String(), r.String())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sel.edges
 }
 
 func TestAppendDate(t *testing.T) {
