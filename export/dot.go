@@ -90,7 +90,7 @@ func WriteDOT(w io.Writer, src graph.Source, o Options) (Counts, error) {
 		if e.s.Example.Sentence != "" {
 			tip += ": " + e.s.Example.Sentence
 		}
-		c := dotQuote(e.color().Hex())
+		c := dotQuote(e.color.Hex())
 		attrs := []encoding.Attribute{
 			{Key: "label", Value: dotQuote(label)},
 			{Key: "color", Value: c},

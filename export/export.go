@@ -93,10 +93,19 @@ type node struct {
 
 // edge is a kept summary to write.
 type edge struct {
-	s        *graph.Summary
-	rel      *graph.Relation // its relation row, shared by the edges of the relation
-	from, to int             // positions of its ends among the written nodes
-	weight   int             // its evidence under the filter
+	s         *graph.Summary
+	rel       *graph.Relation // its relation row, shared by the edges of the relation
+	goldstein string          // the row's Goldstein value as encoding/xml writes a float, shared too
+	color     Color           // its colour, by quad class
+	from, to  int             // positions of its ends among the written nodes
+	weight    int             // its evidence under the filter
+}
+
+// relation is what the edges of one relation share.
+type relation struct {
+	row       graph.Relation
+	goldstein string
+	color     Color
 }
 
 // errSourceChanged is returned when the second pass over a source's
@@ -215,7 +224,7 @@ func selectSource(src graph.Source, o Options) (*selection, error) {
 // kept one, numbered from 0, and stops at the first error. The edge and its
 // summary are valid only during the call.
 func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) error {
-	rels := map[string]*graph.Relation{}
+	rels := map[string]*relation{}
 	i := 0
 	var e edge // one for every edge, so that none is allocated
 	err := src.EachSummary(func(s *graph.Summary) error {
@@ -227,11 +236,13 @@ func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) 
 		}
 		e = edge{s: s, weight: s.Weight(sel.filter)}
 		e.from, e.to = sel.endsOf(i)
-		if e.rel = rels[s.Relation]; e.rel == nil {
-			r := s.Rel()
-			e.rel = &r
-			rels[s.Relation] = e.rel
+		r := rels[s.Relation]
+		if r == nil {
+			r = &relation{row: s.Rel(), color: RelationColor(s.Relation)}
+			r.goldstein = strconv.FormatFloat(r.row.Goldstein, 'g', -1, 64)
+			rels[s.Relation] = r
 		}
+		e.rel, e.goldstein, e.color = &r.row, r.goldstein, r.color
 		err := fn(i, &e)
 		i++
 		return err
@@ -244,9 +255,6 @@ func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) 
 
 // counts returns the counts of the selection.
 func (sel *selection) counts() Counts { return Counts{len(sel.nodes), sel.edges} }
-
-// color returns the edge's colour.
-func (e edge) color() Color { return RelationColor(e.s.Relation) }
 
 // appendDate appends d as YYYY-MM-DD, YYYY-MM or YYYY (nothing for no date),
 // as graph.Date.String does, without going through fmt.

@@ -508,8 +508,8 @@ func TestGEXFNodesMatchEncodingXML(t *testing.T) {
 		if err := y.gexfElement(&n, "node", 3); err != nil {
 			t.Fatal(err)
 		}
-		x.w.Flush()
-		y.w.Flush()
+		x.Flush()
+		y.Flush()
 		if h.String() != r.String() {
 			t.Errorf("gexfNode(%s) =\n%s\nencoding/xml writes\n%s", n.ID, h.String(), r.String())
 		}
@@ -542,7 +542,7 @@ func gexf12Edge(i int, e *edge, sel *selection, o Options) gexf12.Edge {
 	add("role", s.Role)
 	add("sentence", s.Example.Sentence)
 	add("article", s.Example.Article)
-	c := e.color()
+	c := e.color
 	ge := gexf12.Edge{
 		ID:        "e" + strconv.Itoa(i),
 		Label:     Clean(s.Relation),
@@ -588,16 +588,17 @@ func checkGEXFEdges(t *testing.T, g *graph.Graph, o Options) int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ids := escapedIDs(sel)
 	err = sel.eachEdge(g, func(i int, e *edge) error {
 		var h, r bytes.Buffer
 		x, y := newXMLWriter(&h), newXMLWriter(&r)
-		x.gexfEdge(i, e, sel, appendSpans(nil, e.s.Dates, o.Filter.Since, o.Filter.Until))
+		x.gexfEdge(i, e, ids, appendSpans(nil, e.s.Dates, o.Filter.Since, o.Filter.Until))
 		ref := gexf12Edge(i, e, sel, o)
 		if err := y.gexfElement(&ref, "edge", 3); err != nil {
 			return err
 		}
-		x.w.Flush()
-		y.w.Flush()
+		x.Flush()
+		y.Flush()
 		if h.String() != r.String() {
 			t.Errorf("gexfEdge(e%d, %+v) =\n%s\nencoding/xml writes\n%s", i, o.Filter, h.String(), r.String())
 		}
@@ -607,6 +608,18 @@ func checkGEXFEdges(t *testing.T, g *graph.Graph, o Options) int {
 		t.Fatal(err)
 	}
 	return sel.edges
+}
+
+func TestFloatInt(t *testing.T) {
+	for _, v := range []int{0, 1, -1, 7, 42, 999_999, -999_999, 1_000_000, -1_000_000, 1_234_567, 1 << 53, 1<<53 + 1, -1 << 62} {
+		var b bytes.Buffer
+		x := newXMLWriter(&b)
+		x.floatInt(v)
+		x.Flush()
+		if want := strconv.FormatFloat(float64(v), 'g', -1, 64); b.String() != want {
+			t.Errorf("floatInt(%d) = %q, want %q", v, b.String(), want)
+		}
+	}
 }
 
 func TestAppendDate(t *testing.T) {

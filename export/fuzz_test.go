@@ -87,8 +87,8 @@ func FuzzWriters(f *testing.F) {
 		n := gx.Graph.Nodes.Nodes[0]
 		x.gexfNode(&n, 3)
 		r.gexfElement(&n, "node", 3)
-		x.w.Flush()
-		r.w.Flush()
+		x.Flush()
+		r.Flush()
 		if sb.String() != rb.String() {
 			t.Errorf("gexfNode = %q, encoding/xml writes %q", sb.String(), rb.String())
 		}

@@ -65,7 +65,7 @@ func WriteGEXF(w io.Writer, src graph.Source, o Options) (Counts, error) {
 	x := newXMLWriter(w)
 	err = writeGEXF(x, src, sel, o)
 	if err == nil {
-		err = x.w.Flush()
+		err = x.Flush()
 	}
 	return sel.counts(), err
 }
@@ -119,10 +119,11 @@ func writeGEXF(x *xmlWriter, src graph.Source, sel *selection, o Options) error 
 	x.raw("\n    </nodes>\n    <edges count=\"")
 	x.int(sel.counts().Edges)
 	x.raw("\">")
+	ids := escapedIDs(sel)
 	var spans []span
 	err := sel.eachEdge(src, func(i int, e *edge) error {
 		spans = appendSpans(spans[:0], e.s.Dates, o.Filter.Since, o.Filter.Until)
-		x.gexfEdge(i, e, sel, spans)
+		x.gexfEdge(i, e, ids, spans)
 		return nil
 	})
 	if err != nil {

@@ -1,8 +1,8 @@
 package export
 
 import (
+	"bytes"
 	"encoding/xml"
-	"io"
 	"strconv"
 	"strings"
 
@@ -28,7 +28,7 @@ var indents = func() [8]string {
 // would: the reference form of every element of the GEXF export.
 func (x *xmlWriter) gexfElement(v any, name string, depth int) error {
 	x.raw("\n")
-	enc := xml.NewEncoder(struct{ io.Writer }{x.w}) // its own buffer, flushed into x.w
+	enc := xml.NewEncoder(x) // with a buffer of its own, flushed into x
 	enc.Indent(indents[depth], "  ")
 	return enc.EncodeElement(v, start(name))
 }
@@ -68,8 +68,9 @@ func (x *xmlWriter) gexfNode(n *gexf12.Node, depth int) error {
 	return nil
 }
 
-// gexfEdge writes the i-th kept edge of sel, with the spans of its spells,
-// as a GEXF <edge> element at depth 3 (in <edges>), by hand from the edge:
+// gexfEdge writes the i-th kept edge, with the ids of the nodes and the
+// spans of its spells, as a GEXF <edge> element at depth 3 (in <edges>),
+// by hand from the edge:
 // building a gexf12.Edge for each of a million edges, with its numbers and
 // dates as strings, costs more than writing it. The bytes are those that
 // encoding/xml writes for the gexf12.Edge of the edge, indented as
@@ -77,7 +78,7 @@ func (x *xmlWriter) gexfNode(n *gexf12.Node, depth int) error {
 // edge, against gexf12 values built from the same edges): attributes in
 // the order of gexf12.Edge's fields, those that are empty left out, and
 // children in its order (attvalues, spells, color).
-func (x *xmlWriter) gexfEdge(i int, e *edge, sel *selection, spans []span) {
+func (x *xmlWriter) gexfEdge(i int, e *edge, ids *nodeIDs, spans []span) {
 	s := e.s
 	x.raw("\n      <edge id=\"e")
 	x.int(i)
@@ -88,11 +89,14 @@ func (x *xmlWriter) gexfEdge(i int, e *edge, sel *selection, spans []span) {
 	if label := clean(s.Relation); label != "" {
 		x.attr("label", label)
 	}
-	x.attr("source", sel.nodes[e.from].id)
-	x.attr("target", sel.nodes[e.to].id)
+	x.raw(` source="`)
+	x.bytes(ids.of(e.from))
+	x.raw(`" target="`)
+	x.bytes(ids.of(e.to))
+	x.raw(`"`)
 	if e.weight != 0 {
 		x.raw(` weight="`)
-		x.float(float64(e.weight))
+		x.floatInt(e.weight)
 		x.raw(`"`)
 	}
 	x.raw(">\n        <attvalues>")
@@ -100,7 +104,7 @@ func (x *xmlWriter) gexfEdge(i int, e *edge, sel *selection, spans []span) {
 	x.attValueText("cameo", e.rel.CAMEO)
 	x.attValueInt("quad_class", int(e.rel.Quad))
 	x.attValueStart("goldstein")
-	x.float(e.rel.Goldstein)
+	x.raw(e.goldstein)
 	x.attValueEnd()
 	x.attValueStart("symmetric")
 	x.raw(strconv.FormatBool(e.rel.Symmetric))
@@ -119,18 +123,48 @@ func (x *xmlWriter) gexfEdge(i int, e *edge, sel *selection, spans []span) {
 		x.raw("\n        <spells>")
 		for _, sp := range spans {
 			x.raw("\n          <spell start=\"")
-			x.scratch = appendDate(x.scratch[:0], sp.start)
-			x.w.Write(x.scratch)
+			x.date(sp.start)
 			x.raw(`" end="`)
-			x.scratch = appendDate(x.scratch[:0], sp.end)
-			x.w.Write(x.scratch)
+			x.date(sp.end)
 			x.raw(`"></spell>`)
 		}
 		x.raw("\n        </spells>")
 	}
-	c := e.color()
+	c := e.color
 	x.color(&gexf12.Color{R: c.R, G: c.G, B: c.B}, 4)
 	x.raw("\n      </edge>")
+}
+
+// nodeIDs holds the ids of the written nodes escaped as XML attribute
+// values, one after another in one buffer: every GEXF edge writes two of
+// them, which costs less copied from a small buffer than looked up among
+// the nodes and escaped again.
+type nodeIDs struct {
+	buf  []byte
+	ends []int // where the id of each node ends in buf
+}
+
+// escapedIDs returns the escaped ids of the nodes of sel.
+func escapedIDs(sel *selection) *nodeIDs {
+	var b bytes.Buffer
+	x := newXMLWriter(&b)
+	ids := &nodeIDs{ends: make([]int, len(sel.nodes))}
+	for i, n := range sel.nodes {
+		x.text(n.id)
+		x.Flush() // never fails: into b
+		ids.ends[i] = b.Len()
+	}
+	ids.buf = b.Bytes()
+	return ids
+}
+
+// of returns the escaped id of the n-th node.
+func (ids *nodeIDs) of(n int) []byte {
+	start := 0
+	if n > 0 {
+		start = ids.ends[n-1]
+	}
+	return ids.buf[start:ids.ends[n]]
 }
 
 // attValueStart writes the start of an <attvalue> of an edge, up to its
@@ -169,8 +203,7 @@ func (x *xmlWriter) attValueDate(id string, d graph.Date) {
 		return
 	}
 	x.attValueStart(id)
-	x.scratch = appendDate(x.scratch[:0], d)
-	x.w.Write(x.scratch)
+	x.date(d)
 	x.attValueEnd()
 }
 

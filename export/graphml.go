@@ -111,10 +111,14 @@ func WriteGraphML(w io.Writer, src graph.Source, o Options) (Counts, error) {
 		x.data("e_relation", s.Relation)
 		x.data("e_cameo", e.rel.CAMEO)
 		x.dataInt("e_quad_class", int(e.rel.Quad))
-		x.dataFloat("e_goldstein", e.rel.Goldstein)
+		x.dataStart("e_goldstein")
+		x.raw(e.goldstein)
+		x.raw("</data>\n")
 		x.data("e_symmetric", strconv.FormatBool(e.rel.Symmetric))
 		x.dataInt("e_evidence", e.weight)
-		x.dataFloat("e_weight", float64(e.weight))
+		x.dataStart("e_weight")
+		x.floatInt(e.weight)
+		x.raw("</data>\n")
 		x.dataInt("e_asserted", s.Asserted)
 		x.dataInt("e_intent", s.Intent)
 		x.dataInt("e_negated", s.Negated)
@@ -123,7 +127,7 @@ func WriteGraphML(w io.Writer, src graph.Source, o Options) (Counts, error) {
 		x.data("e_role", s.Role)
 		x.data("e_sentence", s.Example.Sentence)
 		x.data("e_article", s.Example.Article)
-		c := e.color()
+		c := e.color
 		x.dataInt("e_r", int(c.R))
 		x.dataInt("e_g", int(c.G))
 		x.dataInt("e_b", int(c.B))
@@ -134,5 +138,5 @@ func WriteGraphML(w io.Writer, src graph.Source, o Options) (Counts, error) {
 		return sel.counts(), err
 	}
 	x.raw("  </graph>\n</graphml>\n")
-	return sel.counts(), x.w.Flush()
+	return sel.counts(), x.Flush()
 }

@@ -107,7 +107,7 @@ func WriteJSON(w io.Writer, src graph.Source, o Options) (Counts, error) {
 			Role:      clean(s.Role),
 			Sentence:  clean(s.Example.Sentence),
 			Article:   clean(s.Example.Article),
-			Color:     e.color().Hex(),
+			Color:     e.color.Hex(),
 		})
 	})
 	if err != nil {
