@@ -13,7 +13,8 @@ type Source interface {
 	// what AddSummary does.
 	Actors() []Actor
 	// EachSummary calls fn with each summary, in order, and stops at fn's
-	// first error, which it returns. fn must not keep s after it returns.
+	// first error, which it returns. fn must not keep s, nor s.Dates,
+	// after it returns: a source may reuse them for the next summary.
 	EachSummary(fn func(s *Summary) error) error
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -322,7 +323,9 @@ func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f gr
 				g.AddActor(a)
 			}
 			return src.EachSummary(func(s *graph.Summary) error {
-				g.AddSummary(*s)
+				c := *s
+				c.Dates = slices.Clone(s.Dates) // s is the source's, and so are its dates
+				g.AddSummary(c)
 				return nil
 			})
 		})
@@ -428,12 +431,13 @@ type wholeGraph struct {
 func (w *wholeGraph) Actors() []graph.Actor { return w.actors }
 
 // EachSummary implements graph.Source: a scan of the summaries, read
-// ahead of their decoding, with the strings that they repeat shared.
+// ahead of their decoding, each decoded into the same Summary, with the
+// strings that they repeat shared.
 func (w *wholeGraph) EachSummary(fn func(s *graph.Summary) error) error {
 	ss := &summaryStrings{names: interner{}}
+	var s graph.Summary
 	return scanAhead(w.ctx, w.txn, []byte{kindSummary}, func(k, v []byte) error {
-		s, err := decodeSummaryShared(v, ss)
-		if err != nil {
+		if err := decodeSummaryInto(&s, v, ss); err != nil {
 			return fmt.Errorf("summary %q: %w", k, err)
 		}
 		if !w.f.Keep(s) {
