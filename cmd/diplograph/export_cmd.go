@@ -110,7 +110,13 @@ func runExport(ctx context.Context, a *App, o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	// The store is closed as soon as it has been read, before the output
+	// replaces FILE: Badger syncs the store's folder as it closes, and
+	// after the rename that sync waits for the file system to write the
+	// whole export to disk (ext4 writes out a file renamed over another
+	// with the journal commit of the rename).
+	closeStore := sync.OnceFunc(func() { st.Close() })
+	defer closeStore()
 	var centres, names []string
 	for _, name := range o.Centers {
 		c, err := resolveActor(ctx, st, name)
@@ -121,41 +127,33 @@ func runExport(ctx context.Context, a *App, o exportOptions) error {
 		names = append(names, c.Name)
 	}
 	opts := export.Options{Filter: f, Keep: centres, Mixed: o.Mixed, Description: describeExport(names, o, f)}
-	// write writes src to stdout, or to the output file, written in full
-	// before it replaces the file.
-	write := func(src graph.Source) (export.Counts, error) {
-		if o.Output == "" {
-			c, err := export.Write(ctxWriter{ctx, a.Out}, format, src, opts)
+	// exportTo writes the whole graph to w, read from the store as it is
+	// written, or the subgraph around the centres, loaded first.
+	exportTo := func(w io.Writer) (export.Counts, error) {
+		defer closeStore()
+		w = ctxWriter{ctx, w}
+		if len(centres) > 0 {
+			g, err := st.Subgraph(ctx, centres, o.Depth, f)
 			if err != nil {
-				return c, fmt.Errorf("export: %w", err)
+				return export.Counts{}, fmt.Errorf("load the graph: %w", err)
 			}
-			return c, nil
+			return export.Write(w, format, g, opts)
 		}
-		return writeFileAtomic(o.Output, func(w io.Writer) (export.Counts, error) {
-			return export.Write(ctxWriter{ctx, w}, format, src, opts)
+		var c export.Counts
+		err := st.WholeGraph(ctx, f, func(src graph.Source) error {
+			var err error
+			c, err = export.Write(w, format, src, opts)
+			return err
 		})
+		return c, err
 	}
 
 	var c export.Counts
-	if len(centres) == 0 {
-		// The whole graph: its summaries are read from the store as they
-		// are written, never all held in memory.
-		var werr error
-		err = st.WholeGraph(ctx, f, func(src graph.Source) error {
-			c, werr = write(src)
-			return werr
-		})
-		if err != nil && werr == nil {
-			err = fmt.Errorf("export: load the graph: %w", err)
+	if o.Output == "" {
+		if c, err = exportTo(a.Out); err != nil {
+			return fmt.Errorf("export: %w", err)
 		}
-	} else {
-		var g *graph.Graph
-		if g, err = st.Subgraph(ctx, centres, o.Depth, f); err != nil {
-			return fmt.Errorf("export: load the graph: %w", err)
-		}
-		c, err = write(g)
-	}
-	if err != nil {
+	} else if c, err = writeFileAtomic(o.Output, exportTo); err != nil {
 		return err
 	}
 	where := "stdout"
