@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/diplograph/diplograph/graph"
@@ -374,7 +375,7 @@ func decodeSummaryInto(s *graph.Summary, b []byte, ss *summaryStrings) error {
 	*s = graph.Summary{}
 	s.Source = d.source(ss)
 	s.Relation = d.name(ss)
-	s.Target = d.str()
+	target := d.bytes()
 	s.Asserted = int(d.uint())
 	s.Intent = int(d.uint())
 	s.Negated = int(d.uint())
@@ -388,9 +389,24 @@ func decodeSummaryInto(s *graph.Summary, b []byte, ss *summaryStrings) error {
 		s.Dates = dates
 	}
 	s.Role = d.name(ss)
-	s.Example = d.evidence()
+	article, sentence := d.bytes(), d.bytes()
+	s.Example.Offset = int(d.int())
 	s.ExDate = d.date()
-	s.ExTitle = d.str()
+	title := d.bytes()
+	// The strings of this summary alone, cut from one string: one
+	// allocation rather than four.
+	var all strings.Builder
+	all.Grow(len(target) + len(article) + len(sentence) + len(title))
+	for _, b := range [...][]byte{target, article, sentence, title} {
+		all.Write(b)
+	}
+	rest := all.String()
+	cut := func(b []byte) string {
+		s := rest[:len(b)]
+		rest = rest[len(b):]
+		return s
+	}
+	s.Target, s.Example.Article, s.Example.Sentence, s.ExTitle = cut(target), cut(article), cut(sentence), cut(title)
 	return d.done()
 }
 

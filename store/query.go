@@ -404,7 +404,7 @@ func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f gr
 func (b *Badger) WholeGraph(ctx context.Context, f graph.Filter, fn func(graph.Source) error) error {
 	return b.view(ctx, func(txn *badger.Txn) error {
 		src := &wholeGraph{ctx: ctx, txn: txn, f: f}
-		if err := scan(ctx, txn, []byte{kindActor}, true, func(k, v []byte) error {
+		if err := scanAhead(ctx, txn, []byte{kindActor}, func(k, v []byte) error {
 			a, err := decodeActor(v)
 			if err != nil {
 				return fmt.Errorf("actor %q: %w", k, err)
