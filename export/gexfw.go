@@ -68,16 +68,15 @@ func (x *xmlWriter) gexfNode(n *gexf12.Node, depth int) error {
 	return nil
 }
 
-// gexfEdge writes the i-th kept edge, with the ids of the nodes and the
-// spans of its spells, as a GEXF <edge> element at depth 3 (in <edges>),
-// by hand from the edge:
-// building a gexf12.Edge for each of a million edges, with its numbers and
-// dates as strings, costs more than writing it. The bytes are those that
-// encoding/xml writes for the gexf12.Edge of the edge, indented as
-// gexfElement indents (TestGEXFEdgesMatchEncodingXML checks it, edge by
-// edge, against gexf12 values built from the same edges): attributes in
-// the order of gexf12.Edge's fields, those that are empty left out, and
-// children in its order (attvalues, spells, color).
+// gexfEdge writes the i-th kept edge, given the escaped ids of the nodes
+// and the spans of its spells, as a GEXF <edge> element at depth 3 (in
+// <edges>), by hand from the edge: building a gexf12.Edge for each of a
+// million edges, with its numbers and dates as strings, costs more than
+// writing it. The bytes are those that encoding/xml writes for the
+// gexf12.Edge of the edge, indented as gexfElement indents: attributes in
+// the order of gexf12.Edge's fields, the empty ones left out, and children
+// in its order (attvalues, spells, color). TestGEXFEdgesMatchEncodingXML
+// checks it, edge by edge, against gexf12 values of the same edges.
 func (x *xmlWriter) gexfEdge(i int, e *edge, ids *nodeIDs, spans []span) {
 	s := e.s
 	x.raw("\n      <edge id=\"e")
