@@ -1,13 +1,16 @@
-// Package export writes a *graph.Graph for the tools that people draw and
-// analyse graphs with: GraphML (Gephi, yEd, networkx, igraph, Gephi Lite),
-// GEXF 1.2 with dynamic edges (Gephi and its timeline), DOT (Graphviz) and
-// JSON (web tools).
+// Package export writes a graph for the tools that people draw and analyse
+// graphs with: GraphML (Gephi, yEd, networkx, igraph, Gephi Lite), GEXF 1.2
+// with dynamic edges (Gephi and its timeline), DOT (Graphviz) and JSON (web
+// tools).
 //
-// Data enters as a graph.Graph, built by the store for the actors and edge
-// summaries of a query, and an Options value with the graph.Filter that
-// selects the edges; it leaves as bytes on an io.Writer, streamed through a
-// bufio.Writer so that a graph of a million edges is never held as one
-// document. Every format carries the same fields: for a node its label
+// Data enters as a graph.Source: a *graph.Graph, built by the store for the
+// actors and edge summaries of a query, or the store's whole graph, whose
+// summaries are read from disk rather than held; and an Options value with
+// the graph.Filter that selects the edges. The writers read the summaries
+// twice: once to find the nodes and their evidence, which come first in
+// every format, once to write the edges. Data leaves as bytes on an
+// io.Writer, streamed through a bufio.Writer so that a graph of a million
+// edges is never held as one document. Every format carries the same fields: for a node its label
 // (canonical name), actor id, kind, country code and the evidence behind its
 // kept edges; for an edge one (source, relation, target) summary with the
 // relation's CAMEO code, quad class and Goldstein value from the ontology's

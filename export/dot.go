@@ -15,7 +15,7 @@ import (
 	"github.com/diplograph/diplograph/graph"
 )
 
-// WriteDOT writes g as a Graphviz digraph through gonum's encoding/dot
+// WriteDOT writes src as a Graphviz digraph through gonum's encoding/dot
 // (MarshalMulti of a gonum multigraph built from the summaries, so that two
 // relations between the same actors are two edges). Node ids are actor ids;
 // nodes are labelled with canonical names, shaped and filled by kind; edges
@@ -23,8 +23,11 @@ import (
 // coloured by quad class, thickened by evidence, undirected (dir=none) for
 // symmetric relations and dashed for affiliations; tooltips carry dates and
 // the example sentence.
-func WriteDOT(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
-	sel := selectGraph(g, o)
+func WriteDOT(w io.Writer, src graph.Source, o Options) (Counts, error) {
+	sel, err := selectSource(src, o)
+	if err != nil {
+		return Counts{}, err
+	}
 	dg := &dotGraph{DirectedGraph: multi.NewDirectedGraph()}
 	dg.graph = encoding.Attributes{
 		{Key: "rankdir", Value: "LR"},
@@ -69,7 +72,7 @@ func WriteDOT(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		}
 		dg.AddNode(nodes[i])
 	}
-	for i, e := range sel.edges {
+	err = sel.eachEdge(src, func(i int, e *edge) error {
 		label := e.s.Relation
 		if e.weight > 1 {
 			label += " (" + strconv.Itoa(e.weight) + ")"
@@ -87,7 +90,7 @@ func WriteDOT(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		if e.s.Example.Sentence != "" {
 			tip += ": " + e.s.Example.Sentence
 		}
-		c := dotQuote(e.color().Hex())
+		c := dotQuote(e.color.Hex())
 		attrs := []encoding.Attribute{
 			{Key: "label", Value: dotQuote(label)},
 			{Key: "color", Value: c},
@@ -102,6 +105,10 @@ func WriteDOT(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 			attrs = append(attrs, encoding.Attribute{Key: "style", Value: "dashed"})
 		}
 		dg.SetLine(dotLine{f: nodes[e.from], t: nodes[e.to], id: int64(i), attrs: attrs})
+		return nil
+	})
+	if err != nil {
+		return sel.counts(), err
 	}
 	b, err := dot.MarshalMulti(dg, "diplograph", "", "  ")
 	if err != nil {

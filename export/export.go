@@ -2,8 +2,10 @@ package export
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,17 +67,18 @@ type Counts struct {
 	Nodes, Edges int
 }
 
-// Write writes g in format f to w.
-func Write(w io.Writer, f Format, g *graph.Graph, o Options) (Counts, error) {
+// Write writes src (a *graph.Graph, or a store's whole graph) in format f
+// to w.
+func Write(w io.Writer, f Format, src graph.Source, o Options) (Counts, error) {
 	switch f {
 	case GraphML:
-		return WriteGraphML(w, g, o)
+		return WriteGraphML(w, src, o)
 	case GEXF:
-		return WriteGEXF(w, g, o)
+		return WriteGEXF(w, src, o)
 	case DOT:
-		return WriteDOT(w, g, o)
+		return WriteDOT(w, src, o)
 	case JSON:
-		return WriteJSON(w, g, o)
+		return WriteJSON(w, src, o)
 	}
 	return Counts{}, fmt.Errorf("unknown export format %q", f)
 }
@@ -90,75 +93,168 @@ type node struct {
 
 // edge is a kept summary to write.
 type edge struct {
-	s        *graph.Summary
-	rel      *graph.Relation // its relation row, shared by the edges of the relation
-	from, to int             // positions of its ends among the written nodes
-	weight   int             // its evidence under the filter
+	s         *graph.Summary
+	rel       *graph.Relation // its relation row, shared by the edges of the relation
+	goldstein string          // the row's Goldstein value as encoding/xml writes a float, shared too
+	color     Color           // its colour, by quad class
+	from, to  int             // positions of its ends among the written nodes
+	weight    int             // its evidence under the filter
 }
 
-// selection is the part of a graph that an export writes, in a stable
-// order: actors in node order, edges in summary order.
+// relation is what the edges of one relation share.
+type relation struct {
+	row       graph.Relation
+	goldstein string
+	color     Color
+}
+
+// errSourceChanged is returned when the second pass over a source's
+// summaries does not keep as many as the first one did.
+var errSourceChanged = errors.New("the graph changed while it was being written")
+
+// selection is what an export writes of a source: the nodes, found by a
+// first pass over the summaries, and the ends of each kept summary, which a
+// second pass (eachEdge) writes. Both passes keep the summaries that the
+// filter keeps, so that a source of a million summaries is never held in
+// memory: only two numbers for each.
 type selection struct {
-	nodes []node
-	edges []edge
+	nodes  []node
+	ends   [][]int32 // the positions among nodes of each kept summary's source and target, pair after pair, in chunks
+	edges  int       // the kept summaries
+	filter graph.Filter
 }
 
-// selectGraph picks the nodes and edges that o writes of g.
-func selectGraph(g *graph.Graph, o Options) selection {
-	actors := g.Actors()
-	sums := g.Summaries()
+// endsChunk is the length of a chunk of selection.ends: the ends are kept
+// in chunks so that a million of them are not copied again and again as
+// they grow.
+const endsChunk = 1 << 16
+
+// addEnds appends the ends of a kept summary.
+func (sel *selection) addEnds(u, v int32) {
+	if n := len(sel.ends); n == 0 || len(sel.ends[n-1]) == endsChunk {
+		sel.ends = append(sel.ends, make([]int32, 0, endsChunk))
+	}
+	last := &sel.ends[len(sel.ends)-1]
+	*last = append(*last, u, v)
+	sel.edges++
+}
+
+// endsOf returns the ends of the i-th kept summary.
+func (sel *selection) endsOf(i int) (u, v int) {
+	c, j := sel.ends[2*i/endsChunk], 2*i%endsChunk
+	return int(c[j]), int(c[j+1])
+}
+
+// selectSource reads the summaries of src once and picks the nodes that o
+// writes: actors in node order, those of no kept summary left out unless o
+// keeps them.
+func selectSource(src graph.Source, o Options) (*selection, error) {
+	actors := slices.Clip(src.Actors()) // appending a bare actor copies
+	index := make(map[string]int32, len(actors))
+	for i, a := range actors {
+		index[a.ID] = int32(i)
+	}
 	evidence := make([]int, len(actors))
 	wanted := make([]bool, len(actors))
-	kept := make([]edge, 0, len(sums))
-	for i := range sums {
-		s := &sums[i]
-		if !o.Filter.Keep(*s) {
-			continue
+	nodeOf := func(id string) int32 {
+		if n, ok := index[id]; ok {
+			return n
 		}
-		u, _ := g.NodeID(s.Source)
-		v, _ := g.NodeID(s.Target)
+		n := int32(len(actors))
+		actors = append(actors, graph.BareActor(id))
+		evidence = append(evidence, 0)
+		wanted = append(wanted, false)
+		index[id] = n
+		return n
+	}
+	sel := &selection{filter: o.Filter}
+	// Summaries come mostly in source order: look the source up once a run.
+	lastSource, lastNode := "", int32(-1)
+	err := src.EachSummary(func(s *graph.Summary) error {
+		if !o.Filter.Keep(*s) {
+			return nil
+		}
+		if lastNode < 0 || s.Source != lastSource {
+			lastSource, lastNode = s.Source, nodeOf(s.Source)
+		}
+		u, v := lastNode, nodeOf(s.Target)
 		w := s.Weight(o.Filter)
-		kept = append(kept, edge{s: s, from: int(u), to: int(v), weight: w})
+		sel.addEnds(u, v)
 		evidence[u] += w
 		wanted[u] = true
 		if v != u {
 			evidence[v] += w
 		}
 		wanted[v] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, id := range o.Keep {
-		if n, ok := g.NodeID(id); ok {
+		if n, ok := index[id]; ok {
 			wanted[n] = true
 		}
 	}
-	pos := make([]int, len(actors))
-	sel := selection{edges: kept}
+	pos := make([]int32, len(actors))
+	written := 0
+	for n := range actors {
+		if wanted[n] || o.Isolated {
+			written++
+		}
+	}
+	sel.nodes = make([]node, 0, written)
 	for n, a := range actors {
 		if !wanted[n] && !o.Isolated {
 			pos[n] = -1
 			continue
 		}
-		pos[n] = len(sel.nodes)
+		pos[n] = int32(len(sel.nodes))
 		sel.nodes = append(sel.nodes, node{actor: a, id: clean(a.ID), style: styleOf(a.Kind), evidence: evidence[n]})
 	}
-	rels := map[string]*graph.Relation{}
-	for i := range sel.edges {
-		e := &sel.edges[i]
-		e.from, e.to = pos[e.from], pos[e.to]
-		if e.rel = rels[e.s.Relation]; e.rel == nil {
-			r := e.s.Rel()
-			e.rel = &r
-			rels[e.s.Relation] = e.rel
+	for _, c := range sel.ends {
+		for i, n := range c {
+			c[i] = pos[n]
 		}
 	}
-	return sel
+	return sel, nil
+}
+
+// eachEdge reads the summaries of src a second time and calls fn with each
+// kept one, numbered from 0, and stops at the first error. The edge and its
+// summary are valid only during the call.
+func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) error {
+	rels := map[string]*relation{}
+	i := 0
+	var e edge // one for every edge, so that none is allocated
+	err := src.EachSummary(func(s *graph.Summary) error {
+		if !sel.filter.Keep(*s) {
+			return nil
+		}
+		if i == sel.edges {
+			return errSourceChanged
+		}
+		e = edge{s: s, weight: s.Weight(sel.filter)}
+		e.from, e.to = sel.endsOf(i)
+		r := rels[s.Relation]
+		if r == nil {
+			r = &relation{row: s.Rel(), color: RelationColor(s.Relation)}
+			r.goldstein = strconv.FormatFloat(r.row.Goldstein, 'g', -1, 64)
+			rels[s.Relation] = r
+		}
+		e.rel, e.goldstein, e.color = &r.row, r.goldstein, r.color
+		err := fn(i, &e)
+		i++
+		return err
+	})
+	if err == nil && i != sel.edges {
+		err = errSourceChanged
+	}
+	return err
 }
 
 // counts returns the counts of the selection.
-func (sel selection) counts() Counts { return Counts{len(sel.nodes), len(sel.edges)} }
-
-// color returns the edge's colour.
-func (e edge) color() Color { return RelationColor(e.s.Relation) }
+func (sel *selection) counts() Counts { return Counts{len(sel.nodes), sel.edges} }
 
 // appendDate appends d as YYYY-MM-DD, YYYY-MM or YYYY (nothing for no date),
 // as graph.Date.String does, without going through fmt.

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -378,6 +381,95 @@ func TestOptionsSelect(t *testing.T) {
 	}
 }
 
+// passSource is a graph.Source that is not a *graph.Graph: it hands out a
+// copy of each summary on each pass, and with drop set it leaves the first
+// summary out of every pass after the first.
+type passSource struct {
+	actors []graph.Actor
+	sums   []graph.Summary
+	drop   bool
+	passes int
+}
+
+func (p *passSource) Actors() []graph.Actor { return p.actors }
+
+func (p *passSource) EachSummary(fn func(*graph.Summary) error) error {
+	p.passes++
+	sums := p.sums
+	if p.drop && p.passes > 1 {
+		sums = sums[1:]
+	}
+	for _, s := range sums {
+		if err := fn(&s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestSourceBareActors checks that a source whose summaries name actors
+// that it does not list is written as a graph.Graph built from the same
+// actors and summaries, which adds those actors as bare ones.
+func TestSourceBareActors(t *testing.T) {
+	fx := fixture()
+	src := &passSource{sums: fx.Summaries()}
+	g := graph.New()
+	for _, a := range fx.Actors() {
+		if a.ID != "country/RUS" && a.ID != "person/quoted" {
+			src.actors = append(src.actors, a)
+			g.AddActor(a)
+		}
+	}
+	for _, s := range src.sums {
+		g.AddSummary(s)
+	}
+	for _, f := range Formats() {
+		var got, want bytes.Buffer
+		if _, err := Write(&got, f, src, Options{}); err != nil {
+			t.Fatalf("Write(%s) error: %v", f, err)
+		}
+		if _, err := Write(&want, f, g, Options{}); err != nil {
+			t.Fatalf("Write(%s) error: %v", f, err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("Write(%s) of a source =\n%s\nof its graph:\n%s", f, got.Bytes(), want.Bytes())
+		}
+		if !bytes.Contains(got.Bytes(), []byte("person/quoted")) {
+			t.Errorf("Write(%s) of a source leaves out its bare actor person/quoted", f)
+		}
+	}
+}
+
+// TestSourceChanged checks that a source whose second pass does not read
+// what its first did is an error, not a document with wrong ends.
+func TestSourceChanged(t *testing.T) {
+	fx := fixture()
+	for _, f := range Formats() {
+		src := &passSource{actors: fx.Actors(), sums: fx.Summaries(), drop: true}
+		if _, err := Write(io.Discard, f, src, Options{}); !errors.Is(err, errSourceChanged) {
+			t.Errorf("Write(%s) of a changing source: error %v, want %v", f, err, errSourceChanged)
+		}
+	}
+}
+
+// TestSelectionEnds checks that the ends of kept summaries read back in
+// order across chunks.
+func TestSelectionEnds(t *testing.T) {
+	var sel selection
+	n := 2*endsChunk + 5
+	for i := range n {
+		sel.addEnds(int32(i), int32(n-i))
+	}
+	if sel.edges != n {
+		t.Fatalf("%d ends added, selection counts %d", n, sel.edges)
+	}
+	for i := range n {
+		if u, v := sel.endsOf(i); u != i || v != n-i {
+			t.Fatalf("endsOf(%d) = %d, %d; want %d, %d", i, u, v, i, n-i)
+		}
+	}
+}
+
 // failWriter fails every write.
 type failWriter struct{}
 
@@ -394,27 +486,13 @@ func TestWriteErrors(t *testing.T) {
 	}
 }
 
-// TestGEXFHandWriterMatchesEncodingXML checks that the hand-written GEXF
-// elements are the bytes that encoding/xml writes for the same gexf12 values.
-func TestGEXFHandWriterMatchesEncodingXML(t *testing.T) {
+// TestGEXFNodesMatchEncodingXML checks that the hand-written GEXF nodes
+// are the bytes that encoding/xml writes for the same gexf12 values.
+func TestGEXFNodesMatchEncodingXML(t *testing.T) {
 	out, _ := export(t, GEXF, Options{})
 	var c gexf12.Content
 	if err := xml.Unmarshal(out, &c); err != nil {
 		t.Fatal(err)
-	}
-	both := func(hand func(x *xmlWriter) error, v any, name string) (string, string) {
-		var h, r bytes.Buffer
-		x := newXMLWriter(&h)
-		if err := hand(x); err != nil {
-			t.Fatal(err)
-		}
-		x.w.Flush()
-		y := newXMLWriter(&r)
-		if err := y.gexfElement(v, name, 3); err != nil {
-			t.Fatal(err)
-		}
-		y.w.Flush()
-		return h.String(), r.String()
 	}
 	extra := []gexf12.Node{
 		{ID: "bare"},
@@ -422,20 +500,124 @@ func TestGEXFHandWriterMatchesEncodingXML(t *testing.T) {
 		{ID: "dynamic", Spells: &gexf12.Spells{Spells: []gexf12.Spell{{Start: "2023"}}}}, // goes through encoding/xml
 	}
 	for _, n := range append(c.Graph.Nodes.Nodes, extra...) {
-		hand, ref := both(func(x *xmlWriter) error { return x.gexfNode(&n, 3) }, &n, "node")
-		if hand != ref {
-			t.Errorf("gexfNode(%s) =\n%s\nencoding/xml writes\n%s", n.ID, hand, ref)
+		var h, r bytes.Buffer
+		x, y := newXMLWriter(&h), newXMLWriter(&r)
+		if err := x.gexfNode(&n, 3); err != nil {
+			t.Fatal(err)
+		}
+		if err := y.gexfElement(&n, "node", 3); err != nil {
+			t.Fatal(err)
+		}
+		x.Flush()
+		y.Flush()
+		if h.String() != r.String() {
+			t.Errorf("gexfNode(%s) =\n%s\nencoding/xml writes\n%s", n.ID, h.String(), r.String())
 		}
 	}
-	edges := append(c.Graph.Edges.Edges,
-		gexf12.Edge{Source: "a", Target: "b"},
-		gexf12.Edge{Source: "a", Target: "b", Spells: &gexf12.Spells{}, Weight: 0.25},
-		gexf12.Edge{Source: "a", Target: "b", Spells: &gexf12.Spells{Spells: []gexf12.Spell{{StartOpen: "2020-01-01", EndOpen: "2021-01-01"}}}},
-		gexf12.Edge{Source: "a", Target: "b", Thickness: &gexf12.Thickness{Value: 2}})
-	for _, e := range edges {
-		hand, ref := both(func(x *xmlWriter) error { return x.gexfEdge(&e, 3) }, &e, "edge")
-		if hand != ref {
-			t.Errorf("gexfEdge(%s) =\n%s\nencoding/xml writes\n%s", e.ID, hand, ref)
+}
+
+// gexf12Edge returns the i-th kept edge of sel as a gonum gexf12.Edge, each
+// field as encoding/xml would write it: the reference that the GEXF edges,
+// written by hand, must equal.
+func gexf12Edge(i int, e *edge, sel *selection, o Options) gexf12.Edge {
+	s := e.s
+	var vals []gexf12.AttValue
+	add := func(id, v string) {
+		if v != "" {
+			vals = append(vals, gexf12.AttValue{For: id, Value: Clean(v)})
+		}
+	}
+	add("relation", s.Relation)
+	add("cameo", e.rel.CAMEO)
+	vals = append(vals,
+		gexf12.AttValue{For: "quad_class", Value: strconv.Itoa(int(e.rel.Quad))},
+		gexf12.AttValue{For: "goldstein", Value: strconv.FormatFloat(e.rel.Goldstein, 'g', -1, 64)},
+		gexf12.AttValue{For: "symmetric", Value: strconv.FormatBool(e.rel.Symmetric)},
+		gexf12.AttValue{For: "evidence", Value: strconv.Itoa(e.weight)},
+		gexf12.AttValue{For: "asserted", Value: strconv.Itoa(s.Asserted)},
+		gexf12.AttValue{For: "intent", Value: strconv.Itoa(s.Intent)},
+		gexf12.AttValue{For: "negated", Value: strconv.Itoa(s.Negated)})
+	add("first_date", s.First.String())
+	add("last_date", s.Last.String())
+	add("role", s.Role)
+	add("sentence", s.Example.Sentence)
+	add("article", s.Example.Article)
+	c := e.color
+	ge := gexf12.Edge{
+		ID:        "e" + strconv.Itoa(i),
+		Label:     Clean(s.Relation),
+		Source:    sel.nodes[e.from].id,
+		Target:    sel.nodes[e.to].id,
+		Weight:    float64(e.weight),
+		AttValues: &gexf12.AttValues{AttValues: vals},
+		Color:     &gexf12.Color{R: c.R, G: c.G, B: c.B},
+	}
+	if e.rel.Symmetric {
+		ge.Type = "undirected"
+	}
+	if sp := Spells(nil, s.Dates, o.Filter.Since, o.Filter.Until); len(sp) > 0 {
+		ge.Spells = &gexf12.Spells{Spells: sp}
+	}
+	return ge
+}
+
+// TestGEXFEdgesMatchEncodingXML checks, edge by edge, that the GEXF edges,
+// written by hand, are the bytes that encoding/xml writes for the gexf12
+// values of the same edges, so that the two cannot drift apart.
+func TestGEXFEdgesMatchEncodingXML(t *testing.T) {
+	g := fixture()
+	g.AddSummary(graph.Summary{Source: "country/CHN", Relation: "<no&relation>\x00", Target: "org/nato", Asserted: 1,
+		Role: "Role \"quoted\"\n", Example: graph.Evidence{Article: "a&b", Sentence: hostileSentence}})
+	g.AddSummary(graph.Summary{Source: "country/UKR", Relation: "\x01", Target: "country/UKR", Intent: 3})
+	g.AddSummary(graph.Summary{Source: "country/CHN", Relation: graph.Meet, Target: "country/USA", Asserted: 1, Negated: 2,
+		First: graph.YearDate(2021), Last: day(2023, 12, 31),
+		Dates: []graph.Date{graph.YearDate(2021), day(2021, 6, 1), graph.MonthDate(2023, 2), day(2023, 12, 31)}})
+	for _, o := range []Options{{}, {Filter: graph.Filter{Since: graph.MonthDate(2021, 6), Until: graph.YearDate(2023), IncludeNegated: true}}} {
+		if n := checkGEXFEdges(t, g, o); n == 0 {
+			t.Fatalf("no edge compared under %+v", o.Filter)
+		}
+	}
+}
+
+// checkGEXFEdges compares each GEXF edge of g under o, written by hand,
+// with encoding/xml's writing of its gexf12 value, and returns how many it
+// compared.
+func checkGEXFEdges(t *testing.T, g *graph.Graph, o Options) int {
+	t.Helper()
+	sel, err := selectSource(g, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := escapedIDs(sel)
+	err = sel.eachEdge(g, func(i int, e *edge) error {
+		var h, r bytes.Buffer
+		x, y := newXMLWriter(&h), newXMLWriter(&r)
+		x.gexfEdge(i, e, ids, appendSpans(nil, e.s.Dates, o.Filter.Since, o.Filter.Until))
+		ref := gexf12Edge(i, e, sel, o)
+		if err := y.gexfElement(&ref, "edge", 3); err != nil {
+			return err
+		}
+		x.Flush()
+		y.Flush()
+		if h.String() != r.String() {
+			t.Errorf("gexfEdge(e%d, %+v) =\n%s\nencoding/xml writes\n%s", i, o.Filter, h.String(), r.String())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sel.edges
+}
+
+func TestFloatInt(t *testing.T) {
+	for _, v := range []int{0, 1, -1, 7, 42, 999_999, -999_999, 1_000_000, -1_000_000, 1_234_567, 1 << 53, 1<<53 + 1, -1 << 62} {
+		var b bytes.Buffer
+		x := newXMLWriter(&b)
+		x.floatInt(v)
+		x.Flush()
+		if want := strconv.FormatFloat(float64(v), 'g', -1, 64); b.String() != want {
+			t.Errorf("floatInt(%d) = %q, want %q", v, b.String(), want)
 		}
 	}
 }

@@ -25,8 +25,8 @@ func dotWant(s string) string {
 
 // FuzzWriters writes a two-actor graph with a fuzzed name, id and sentence
 // in every format and reads each back: GraphML and GEXF with encoding/xml
-// (GEXF into gonum's gexf12 types, whose hand-written elements must equal
-// encoding/xml's), DOT with gonum's DOT parser, JSON with encoding/json.
+// (GEXF into gonum's gexf12 types, whose hand-written nodes and edges must
+// equal encoding/xml's), DOT with gonum's DOT parser, JSON with encoding/json.
 func FuzzWriters(f *testing.F) {
 	for _, seed := range [][3]string{
 		{evilName, "person/evil", hostileSentence},
@@ -87,11 +87,12 @@ func FuzzWriters(f *testing.F) {
 		n := gx.Graph.Nodes.Nodes[0]
 		x.gexfNode(&n, 3)
 		r.gexfElement(&n, "node", 3)
-		x.w.Flush()
-		r.w.Flush()
+		x.Flush()
+		r.Flush()
 		if sb.String() != rb.String() {
 			t.Errorf("gexfNode = %q, encoding/xml writes %q", sb.String(), rb.String())
 		}
+		checkGEXFEdges(t, g, Options{})
 
 		checkJSON(t, write(JSON), Clean(name), Clean(sentence))
 

@@ -42,7 +42,7 @@ var (
 	}
 )
 
-// WriteGEXF writes g as a dynamic GEXF 1.2 graph (mode="dynamic",
+// WriteGEXF writes src as a dynamic GEXF 1.2 graph (mode="dynamic",
 // timeformat="date") through gonum's gexf12 types: node ids are actor ids;
 // each edge has spells covering its event dates (a day, or the whole month
 // or year of a less precise date; overlapping spans merged), so that Gephi's
@@ -50,17 +50,27 @@ var (
 // always shown. Nodes are coloured by kind and sized by evidence, edges
 // coloured by quad class and weighted by evidence; symmetric relations are
 // undirected edges. The document is streamed node by node and edge by edge.
-func WriteGEXF(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
-	sel := selectGraph(g, o)
+//
+// The meta element and the attribute declarations are gexf12 values written
+// by encoding/xml; each node is a gexf12.Node written by hand (gexfNode);
+// the edges, a million in a large export, are written by hand straight
+// from the edges, with no gexf12.Edge built (gexfEdge). Tests check both
+// hand writers, byte for byte, against encoding/xml's writing of the
+// gexf12 values of the same nodes and edges.
+func WriteGEXF(w io.Writer, src graph.Source, o Options) (Counts, error) {
+	sel, err := selectSource(src, o)
+	if err != nil {
+		return Counts{}, err
+	}
 	x := newXMLWriter(w)
-	err := writeGEXF(x, sel, o)
+	err = writeGEXF(x, src, sel, o)
 	if err == nil {
-		err = x.w.Flush()
+		err = x.Flush()
 	}
 	return sel.counts(), err
 }
 
-func writeGEXF(x *xmlWriter, sel selection, o Options) error {
+func writeGEXF(x *xmlWriter, src graph.Source, sel *selection, o Options) error {
 	x.raw(xml.Header)
 	x.raw(`<gexf xmlns="` + gexfNS + `" version="1.2">`)
 	meta := &gexf12.Meta{Creator: "diplograph", Description: clean(o.Description)}
@@ -84,15 +94,13 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 	x.raw("\n    <nodes count=\"")
 	x.int(len(sel.nodes))
 	x.raw("\">")
-	// One value of each element type, reused node after node and edge
-	// after edge: the writer is done with them when it returns.
-	vals := make([]gexf12.AttValue, 0, len(gexfEdgeAttributes))
+	// One value of each element type, reused node after node: the writer
+	// is done with them when it returns.
+	vals := make([]gexf12.AttValue, 0, len(gexfNodeAttributes))
 	var (
-		num  []byte
 		av   gexf12.AttValues
 		col  gexf12.Color
 		size gexf12.Size
-		sp   gexf12.Spells
 	)
 	for _, n := range sel.nodes {
 		vals = vals[:0]
@@ -109,49 +117,17 @@ func writeGEXF(x *xmlWriter, sel selection, o Options) error {
 		}
 	}
 	x.raw("\n    </nodes>\n    <edges count=\"")
-	x.int(len(sel.edges))
+	x.int(sel.counts().Edges)
 	x.raw("\">")
-	for i, e := range sel.edges {
-		s := e.s
-		vals = vals[:0]
-		vals = appendVal(vals, "relation", s.Relation)
-		vals = appendVal(vals, "cameo", e.rel.CAMEO)
-		vals = append(vals,
-			gexf12.AttValue{For: "quad_class", Value: strconv.Itoa(int(e.rel.Quad))},
-			gexf12.AttValue{For: "goldstein", Value: goldsteinText(e.rel.Goldstein)},
-			gexf12.AttValue{For: "symmetric", Value: strconv.FormatBool(e.rel.Symmetric)},
-			gexf12.AttValue{For: "evidence", Value: strconv.Itoa(e.weight)},
-			gexf12.AttValue{For: "asserted", Value: strconv.Itoa(s.Asserted)},
-			gexf12.AttValue{For: "intent", Value: strconv.Itoa(s.Intent)},
-			gexf12.AttValue{For: "negated", Value: strconv.Itoa(s.Negated)})
-		vals = appendVal(vals, "first_date", dateString(s.First))
-		vals = appendVal(vals, "last_date", dateString(s.Last))
-		vals = appendVal(vals, "role", s.Role)
-		vals = appendVal(vals, "sentence", s.Example.Sentence)
-		vals = appendVal(vals, "article", s.Example.Article)
-		c := e.color()
-		num = strconv.AppendInt(append(num[:0], 'e'), int64(i), 10)
-		av.AttValues = vals
-		col = gexf12.Color{R: c.R, G: c.G, B: c.B}
-		ge := gexf12.Edge{
-			ID:        string(num),
-			Source:    sel.nodes[e.from].id,
-			Target:    sel.nodes[e.to].id,
-			Label:     clean(s.Relation),
-			Weight:    float64(e.weight),
-			AttValues: &av,
-			Color:     &col,
-		}
-		if e.rel.Symmetric {
-			ge.Type = "undirected"
-		}
-		sp.Spells = Spells(sp.Spells[:0], s.Dates, o.Filter.Since, o.Filter.Until)
-		if len(sp.Spells) > 0 {
-			ge.Spells = &sp
-		}
-		if err := x.gexfEdge(&ge, 3); err != nil {
-			return err
-		}
+	ids := escapedIDs(sel)
+	var spans []span
+	err := sel.eachEdge(src, func(i int, e *edge) error {
+		spans = appendSpans(spans[:0], e.s.Dates, o.Filter.Since, o.Filter.Until)
+		x.gexfEdge(i, e, ids, spans)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	x.raw("\n    </edges>\n  </graph>\n</gexf>\n")
 	return nil
@@ -187,7 +163,18 @@ func nodeSize(evidence int) float64 {
 // zero) are left out; overlapping spans are merged, since Gephi refuses
 // overlapping intervals. Spells are inclusive, in YYYY-MM-DD, sorted.
 func Spells(dst []gexf12.Spell, dates []graph.Date, since, until graph.Date) []gexf12.Spell {
-	type span struct{ start, end graph.Date }
+	for _, sp := range appendSpans(nil, dates, since, until) {
+		dst = append(dst, gexf12.Spell{Start: dateString(sp.start), End: dateString(sp.end)})
+	}
+	return dst
+}
+
+// span is the inclusive range of days of a spell.
+type span struct{ start, end graph.Date }
+
+// appendSpans appends to dst the spans of the spells of an edge with the
+// given event dates, as Spells describes them.
+func appendSpans(dst []span, dates []graph.Date, since, until graph.Date) []span {
 	key := func(d graph.Date) int { return (d.Year*100+int(d.Month))*100 + d.Day }
 	var buf [8]span
 	spans := buf[:0]
@@ -212,24 +199,7 @@ func Spells(dst []gexf12.Spell, dates []graph.Date, since, until graph.Date) []g
 				cur.end = spans[i].end
 			}
 		}
-		dst = append(dst, gexf12.Spell{Start: dateString(cur.start), End: dateString(cur.end)})
+		dst = append(dst, cur)
 	}
 	return dst
-}
-
-// goldsteinTexts holds the Goldstein values of the relation table as text.
-var goldsteinTexts = func() map[float64]string {
-	m := map[float64]string{}
-	for _, r := range graph.Relations() {
-		m[r.Goldstein] = strconv.FormatFloat(r.Goldstein, 'g', -1, 64)
-	}
-	return m
-}()
-
-// goldsteinText returns a Goldstein value as encoding/xml writes a float.
-func goldsteinText(v float64) string {
-	if s, ok := goldsteinTexts[v]; ok {
-		return s
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
 }

@@ -50,12 +50,15 @@ var (
 	}
 )
 
-// WriteGraphML writes g as GraphML: every attribute declared with a typed
+// WriteGraphML writes src as GraphML: every attribute declared with a typed
 // <key>, node ids n0, n1, ... (the actor id is the actor_id attribute),
 // edge ids e0, e1, ... . By default the graph is directed and symmetric
 // relations carry symmetric=true; with o.Mixed they are undirected edges.
-func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
-	sel := selectGraph(g, o)
+func WriteGraphML(w io.Writer, src graph.Source, o Options) (Counts, error) {
+	sel, err := selectSource(src, o)
+	if err != nil {
+		return Counts{}, err
+	}
 	x := newXMLWriter(w)
 	x.raw(xml.Header)
 	x.raw(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
@@ -92,7 +95,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.dataInt("n_b", int(c.B))
 		x.raw("    </node>\n")
 	}
-	for i, e := range sel.edges {
+	err = sel.eachEdge(src, func(i int, e *edge) error {
 		x.raw(`    <edge id="e`)
 		x.int(i)
 		x.raw(`" source="n`)
@@ -108,10 +111,14 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.data("e_relation", s.Relation)
 		x.data("e_cameo", e.rel.CAMEO)
 		x.dataInt("e_quad_class", int(e.rel.Quad))
-		x.dataFloat("e_goldstein", e.rel.Goldstein)
+		x.dataStart("e_goldstein")
+		x.raw(e.goldstein)
+		x.raw("</data>\n")
 		x.data("e_symmetric", strconv.FormatBool(e.rel.Symmetric))
 		x.dataInt("e_evidence", e.weight)
-		x.dataFloat("e_weight", float64(e.weight))
+		x.dataStart("e_weight")
+		x.floatInt(e.weight)
+		x.raw("</data>\n")
 		x.dataInt("e_asserted", s.Asserted)
 		x.dataInt("e_intent", s.Intent)
 		x.dataInt("e_negated", s.Negated)
@@ -120,12 +127,16 @@ func WriteGraphML(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 		x.data("e_role", s.Role)
 		x.data("e_sentence", s.Example.Sentence)
 		x.data("e_article", s.Example.Article)
-		c := e.color()
+		c := e.color
 		x.dataInt("e_r", int(c.R))
 		x.dataInt("e_g", int(c.G))
 		x.dataInt("e_b", int(c.B))
 		x.raw("    </edge>\n")
+		return nil
+	})
+	if err != nil {
+		return sel.counts(), err
 	}
 	x.raw("  </graph>\n</graphml>\n")
-	return sel.counts(), x.w.Flush()
+	return sel.counts(), x.Flush()
 }

@@ -48,10 +48,13 @@ type JSONGraph struct {
 	Edges []JSONEdge `json:"edges"`
 }
 
-// WriteJSON writes g as one JSON object {"nodes":[...],"edges":[...]} (see
+// WriteJSON writes src as one JSON object {"nodes":[...],"edges":[...]} (see
 // JSONGraph), one node or edge a line, streamed.
-func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
-	sel := selectGraph(g, o)
+func WriteJSON(w io.Writer, src graph.Source, o Options) (Counts, error) {
+	sel, err := selectSource(src, o)
+	if err != nil {
+		return Counts{}, err
+	}
 	bw := bufferedWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -73,7 +76,7 @@ func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 	}
 	bw.WriteString("],\"edges\":[\n")
 	var dates []string
-	for i, e := range sel.edges {
+	err = sel.eachEdge(src, func(i int, e *edge) error {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
@@ -84,7 +87,7 @@ func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 				dates = append(dates, dateString(d))
 			}
 		}
-		if err := enc.Encode(JSONEdge{
+		return enc.Encode(JSONEdge{
 			ID:        "e" + strconv.Itoa(i),
 			Source:    sel.nodes[e.from].id,
 			Target:    sel.nodes[e.to].id,
@@ -104,10 +107,11 @@ func WriteJSON(w io.Writer, g *graph.Graph, o Options) (Counts, error) {
 			Role:      clean(s.Role),
 			Sentence:  clean(s.Example.Sentence),
 			Article:   clean(s.Example.Article),
-			Color:     e.color().Hex(),
-		}); err != nil {
-			return sel.counts(), err
-		}
+			Color:     e.color.Hex(),
+		})
+	})
+	if err != nil {
+		return sel.counts(), err
 	}
 	bw.WriteString("]}\n")
 	return sel.counts(), bw.Flush()

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -10,19 +9,66 @@ import (
 	"github.com/diplograph/diplograph/graph"
 )
 
-// xmlWriter writes XML by hand onto a bufio.Writer, escaping text with
-// encoding/xml's EscapeText, for the GraphML document and the GEXF nodes
-// and edges: encoding/xml's reflection costs too much for a million
-// elements. Write errors stay in the bufio.Writer and come out of Flush.
+// xmlWriter writes XML by hand, escaping text with encoding/xml's
+// EscapeText, for the GraphML document and the GEXF nodes and edges:
+// encoding/xml's reflection costs too much for a million elements. It
+// appends to a buffer of its own, handed to the underlying writer whenever
+// it holds xmlChunk bytes (an append costs less than a call to a
+// bufio.Writer, and an edge makes dozens). The first write error is kept,
+// later writes are dropped, and Flush returns it.
 type xmlWriter struct {
-	w       *bufio.Writer
+	w       io.Writer
+	buf     []byte
+	err     error
 	scratch []byte
 }
 
-func newXMLWriter(w io.Writer) *xmlWriter { return &xmlWriter{w: bufferedWriter(w)} }
+// xmlChunk is how much an xmlWriter buffers before it writes.
+const xmlChunk = 64 << 10
+
+func newXMLWriter(w io.Writer) *xmlWriter {
+	return &xmlWriter{w: w, buf: make([]byte, 0, 2*xmlChunk)}
+}
+
+// Write appends p, so that encoding/xml can write through an xmlWriter.
+func (x *xmlWriter) Write(p []byte) (int, error) {
+	x.buf = append(x.buf, p...)
+	x.spill()
+	return len(p), nil
+}
+
+// spill writes the buffer once it holds a chunk.
+func (x *xmlWriter) spill() {
+	if len(x.buf) >= xmlChunk {
+		x.write()
+	}
+}
+
+// write hands the buffer to the underlying writer and empties it.
+func (x *xmlWriter) write() {
+	if x.err == nil && len(x.buf) > 0 {
+		_, x.err = x.w.Write(x.buf)
+	}
+	x.buf = x.buf[:0]
+}
+
+// Flush writes what is buffered and returns the first write error.
+func (x *xmlWriter) Flush() error {
+	x.write()
+	return x.err
+}
 
 // raw writes s as it is.
-func (x *xmlWriter) raw(s string) { x.w.WriteString(s) }
+func (x *xmlWriter) raw(s string) {
+	x.buf = append(x.buf, s...)
+	x.spill()
+}
+
+// bytes writes b as it is.
+func (x *xmlWriter) bytes(b []byte) {
+	x.buf = append(x.buf, b...)
+	x.spill()
+}
 
 // text writes s cleaned and escaped as XML character data or attribute
 // value: the same bytes as encoding/xml writes for it.
@@ -31,11 +77,11 @@ func (x *xmlWriter) text(s string) {
 		if c := s[i]; c < 0x20 || c >= 0x7F || xmlSpecial[c] {
 			s = clean(s)
 			x.scratch = append(x.scratch[:0], s...)
-			xml.EscapeText(x.w, x.scratch) // errors stay in the bufio.Writer
+			xml.EscapeText(x, x.scratch) // an xmlWriter never fails a Write
 			return
 		}
 	}
-	x.w.WriteString(s) // plain ASCII with nothing to escape
+	x.raw(s) // plain ASCII with nothing to escape
 }
 
 // xmlSpecial marks the bytes that XML text or attribute values escape.
@@ -43,23 +89,35 @@ var xmlSpecial = [128]bool{'&': true, '<': true, '>': true, '"': true, '\'': tru
 
 // int writes v in decimal.
 func (x *xmlWriter) int(v int) {
-	x.scratch = strconv.AppendInt(x.scratch[:0], int64(v), 10)
-	x.w.Write(x.scratch)
+	x.buf = strconv.AppendInt(x.buf, int64(v), 10)
 }
 
 // float writes v as encoding/xml does.
 func (x *xmlWriter) float(v float64) {
-	x.scratch = strconv.AppendFloat(x.scratch[:0], v, 'g', -1, 64)
-	x.w.Write(x.scratch)
+	x.buf = strconv.AppendFloat(x.buf, v, 'g', -1, 64)
 }
+
+// floatInt writes float64(v) as float does, faster: v's digits below a
+// million, where FormatFloat writes them too ('g' with the shortest
+// precision switches to an exponent at 1e+06).
+func (x *xmlWriter) floatInt(v int) {
+	if v > -1e6 && v < 1e6 {
+		x.int(v)
+		return
+	}
+	x.float(float64(v))
+}
+
+// date writes d as appendDate does.
+func (x *xmlWriter) date(d graph.Date) { x.buf = appendDate(x.buf, d) }
 
 // attr writes ` name="value"`.
 func (x *xmlWriter) attr(name, value string) {
-	x.w.WriteByte(' ')
-	x.w.WriteString(name)
-	x.w.WriteString(`="`)
+	x.raw(" ")
+	x.raw(name)
+	x.raw(`="`)
 	x.text(value)
-	x.w.WriteByte('"')
+	x.raw(`"`)
 }
 
 // data writes a GraphML <data> element for a string value; none for "".
@@ -85,21 +143,13 @@ func (x *xmlWriter) dataInt(key string, v int) {
 	x.raw("</data>\n")
 }
 
-// dataFloat writes a GraphML <data> element for a float.
-func (x *xmlWriter) dataFloat(key string, v float64) {
-	x.dataStart(key)
-	x.float(v)
-	x.raw("</data>\n")
-}
-
 // dataDate writes a GraphML <data> element for a date; none for no date.
 func (x *xmlWriter) dataDate(key string, d graph.Date) {
 	if d.IsZero() {
 		return
 	}
 	x.dataStart(key)
-	x.scratch = appendDate(x.scratch[:0], d)
-	x.w.Write(x.scratch)
+	x.date(d)
 	x.raw("</data>\n")
 }
 

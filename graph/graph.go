@@ -157,8 +157,14 @@ func (g *Graph) ensure(id string) int64 {
 	if n, ok := g.index[id]; ok {
 		return n
 	}
+	return g.AddActor(BareActor(id))
+}
+
+// BareActor returns the actor that a graph adds for an id that it knows
+// only from a summary: named by its id, of the kind that its prefix names.
+func BareActor(id string) Actor {
 	k, _ := KindOfID(id)
-	return g.AddActor(Actor{ID: id, Name: id, Kind: k})
+	return Actor{ID: id, Name: id, Kind: k}
 }
 
 // Actor returns the actor with the given id.
@@ -181,6 +187,18 @@ func (g *Graph) Actors() []Actor { return g.actors }
 
 // Summaries returns the edge summaries in the order they were added.
 func (g *Graph) Summaries() []Summary { return g.edges }
+
+// EachSummary calls fn with each edge summary in the order they were
+// added, and stops at fn's first error, which it returns: it makes a Graph a
+// Source.
+func (g *Graph) EachSummary(fn func(s *Summary) error) error {
+	for i := range g.edges {
+		if err := fn(&g.edges[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Len returns the number of actors and edges.
 func (g *Graph) Len() (nodes, edges int) { return len(g.actors), len(g.edges) }

@@ -195,6 +195,101 @@ func scan(ctx context.Context, txn *badger.Txn, prefix []byte, values bool, fn f
 	return nil
 }
 
+// scanAhead is scan with values, with the reading on a goroutine of its
+// own, for long scans of small values: the reader iterates ahead of fn,
+// copying keys and values into batches, so that Badger's work (reading,
+// decompressing and merging blocks) runs while fn works through the batch
+// before. The first error, fn's or the reader's, stops both.
+func scanAhead(ctx context.Context, txn *badger.Txn, prefix []byte, fn func(k, v []byte) error) error {
+	const batches, batchBytes = 4, 256 << 10
+	full := make(chan *kvBatch, batches)
+	free := make(chan *kvBatch, batches)
+	for range batches {
+		free <- &kvBatch{}
+	}
+	stop := make(chan struct{})
+	var readErr error // set before full is closed
+	go func() {
+		defer close(full)
+		var b *kvBatch
+		send := func() error {
+			select {
+			case full <- b:
+				b = nil
+				return nil
+			case <-stop:
+				return errStopped
+			}
+		}
+		err := scan(ctx, txn, prefix, true, func(k, v []byte) error {
+			if b == nil {
+				select {
+				case b = <-free:
+					b.reset()
+				case <-stop:
+					return errStopped
+				}
+			}
+			b.add(k, v)
+			if len(b.data) >= batchBytes {
+				return send()
+			}
+			return nil
+		})
+		if err == nil && b != nil {
+			err = send()
+		}
+		if err != errStopped {
+			readErr = err
+		}
+	}()
+	var err error
+	for b := range full { // until the reader is done, so that its iterator is closed
+		if err == nil {
+			if err = b.each(fn); err != nil {
+				close(stop)
+			}
+		}
+		free <- b
+	}
+	if err == nil {
+		err = readErr
+	}
+	return err
+}
+
+// errStopped ends the reader of scanAhead when fn fails.
+var errStopped = errors.New("scan stopped")
+
+// kvBatch holds keys and values copied out of an iteration, one after the
+// other.
+type kvBatch struct {
+	data []byte
+	ends []int // where each key ends in data, then its value
+}
+
+func (b *kvBatch) reset() { b.data, b.ends = b.data[:0], b.ends[:0] }
+
+func (b *kvBatch) add(k, v []byte) {
+	b.data = append(b.data, k...)
+	b.ends = append(b.ends, len(b.data))
+	b.data = append(b.data, v...)
+	b.ends = append(b.ends, len(b.data))
+}
+
+// each calls fn with each key and value, in order, until an error.
+func (b *kvBatch) each(fn func(k, v []byte) error) error {
+	start := 0
+	for i := 0; i+1 < len(b.ends); i += 2 {
+		k, v := b.data[start:b.ends[i]], b.data[b.ends[i]:b.ends[i+1]]
+		start = b.ends[i+1]
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // scanKeys returns copies of the keys with the prefix. Update transactions
 // allow one iterator at a time, so writers collect keys and then act.
 func scanKeys(ctx context.Context, txn *badger.Txn, prefix []byte) ([][]byte, error) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -347,5 +348,63 @@ func TestSummariesReadCopies(t *testing.T) {
 		if o.Target == sum.Target && o.Relation == sum.Relation && o.Asserted == 1000 {
 			t.Errorf("Summaries(%s, Out) = %v: the changed copy leaked into the summary", sum.Source, o)
 		}
+	}
+}
+
+// TestScanAhead checks that scanAhead calls its function with the keys and
+// values that scan does, in the same order, over many batches, and that an
+// error of the function or a cancelled context stops it.
+func TestScanAhead(t *testing.T) {
+	s, err := Open("", Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	value := []byte(strings.Repeat("v", 300))
+	err = s.db.Update(func(txn *badger.Txn) error {
+		for i := range 3000 { // about 1 MB: several batches
+			if err := txn.Set(encodeKey(kindMeta, fmt.Sprintf("key-%05d", i)), value[:i%len(value)]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	prefix := []byte{kindMeta}
+	read := func(ctx context.Context, ahead bool, limit int) ([]string, error) {
+		var got []string
+		fn := func(k, v []byte) error {
+			if len(got) == limit {
+				return errStop
+			}
+			got = append(got, string(k)+"="+string(v))
+			return nil
+		}
+		err := s.db.View(func(txn *badger.Txn) error {
+			if ahead {
+				return scanAhead(ctx, txn, prefix, fn)
+			}
+			return scan(ctx, txn, prefix, true, fn)
+		})
+		return got, err
+	}
+	want, err := read(ctx, false, -1)
+	if err != nil || len(want) != 3000 {
+		t.Fatalf("scan read %d values, %v; want 3000", len(want), err)
+	}
+	got, err := read(ctx, true, -1)
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("scanAhead read %d values, %v; want the %d of scan, in order", len(got), err, len(want))
+	}
+	if got, err := read(ctx, true, 1500); err != errStop || len(got) != 1500 {
+		t.Errorf("scanAhead stopped by its function after %d values, %v; want 1500, %v", len(got), err, errStop)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := read(cancelled, true, -1); !errors.Is(err, context.Canceled) {
+		t.Errorf("scanAhead(cancelled) error = %v, want %v", err, context.Canceled)
 	}
 }

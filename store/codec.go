@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/diplograph/diplograph/graph"
@@ -357,33 +359,55 @@ func encodeSummary(s graph.Summary) []byte {
 	return e.b
 }
 
-func decodeSummary(b []byte) (graph.Summary, error) { return decodeSummaryShared(b, nil) }
+func decodeSummary(b []byte) (graph.Summary, error) {
+	var s graph.Summary
+	err := decodeSummaryInto(&s, b, nil)
+	return s, err
+}
 
-// decodeSummaryShared decodes a summary as decodeSummary does, sharing
-// strings with the summaries decoded before through ss (nil: none).
-func decodeSummaryShared(b []byte, ss *summaryStrings) (graph.Summary, error) {
+// decodeSummaryInto decodes a summary into s, as decodeSummary does,
+// reusing the room of s.Dates, and sharing strings with the summaries
+// decoded before through ss (nil: none).
+func decodeSummaryInto(s *graph.Summary, b []byte, ss *summaryStrings) error {
 	d := decoder{b: b}
 	d.version()
-	var s graph.Summary
+	dates := s.Dates[:0]
+	*s = graph.Summary{}
 	s.Source = d.source(ss)
 	s.Relation = d.name(ss)
-	s.Target = d.str()
+	target := d.bytes()
 	s.Asserted = int(d.uint())
 	s.Intent = int(d.uint())
 	s.Negated = int(d.uint())
 	s.First = d.date()
 	s.Last = d.date()
 	if n := d.count(); n > 0 {
-		s.Dates = make([]graph.Date, 0, n)
+		dates = slices.Grow(dates, n)
 		for i := 0; i < n && d.err == nil; i++ {
-			s.Dates = append(s.Dates, d.date())
+			dates = append(dates, d.date())
 		}
+		s.Dates = dates
 	}
 	s.Role = d.name(ss)
-	s.Example = d.evidence()
+	article, sentence := d.bytes(), d.bytes()
+	s.Example.Offset = int(d.int())
 	s.ExDate = d.date()
-	s.ExTitle = d.str()
-	return s, d.done()
+	title := d.bytes()
+	// The strings of this summary alone, cut from one string: one
+	// allocation rather than four.
+	var all strings.Builder
+	all.Grow(len(target) + len(article) + len(sentence) + len(title))
+	for _, b := range [...][]byte{target, article, sentence, title} {
+		all.Write(b)
+	}
+	rest := all.String()
+	cut := func(b []byte) string {
+		s := rest[:len(b)]
+		rest = rest[len(b):]
+		return s
+	}
+	s.Target, s.Example.Article, s.Example.Sentence, s.ExTitle = cut(target), cut(article), cut(sentence), cut(title)
+	return d.done()
 }
 
 // counts are the store's running counters, kept under the meta key.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -313,34 +314,27 @@ func summariesOf(ctx context.Context, txn *badger.Txn, id string, dir Direction)
 // centres, every actor and every kept summary. Unknown centres are an error.
 func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f graph.Filter) (*graph.Graph, error) {
 	g := graph.New()
-	err := b.view(ctx, func(txn *badger.Txn) error {
-		if len(centres) == 0 {
-			// Every actor and every summary: two prefix scans, into a
-			// graph sized beforehand, with the strings that summaries
-			// repeat shared.
-			if err := scan(ctx, txn, []byte{kindActor}, true, func(k, v []byte) error {
-				a, err := decodeActor(v)
-				if err != nil {
-					return fmt.Errorf("actor %q: %w", k, err)
-				}
+	if len(centres) == 0 {
+		// The whole graph, into a graph sized beforehand.
+		err := b.WholeGraph(ctx, f, func(src graph.Source) error {
+			actors := src.Actors()
+			g.Grow(len(actors), b.estimateKeys(kindSummary))
+			for _, a := range actors {
 				g.AddActor(a)
-				return nil
-			}); err != nil {
-				return err
 			}
-			g.Grow(0, b.estimateKeys(kindSummary))
-			ss := &summaryStrings{names: interner{}}
-			return scan(ctx, txn, []byte{kindSummary}, true, func(k, v []byte) error {
-				s, err := decodeSummaryShared(v, ss)
-				if err != nil {
-					return fmt.Errorf("summary %q: %w", k, err)
-				}
-				if f.Keep(s) {
-					g.AddSummary(s)
-				}
+			return src.EachSummary(func(s *graph.Summary) error {
+				c := *s
+				c.Dates = slices.Clone(s.Dates) // s is the source's, and so are its dates
+				g.AddSummary(c)
 				return nil
 			})
+		})
+		if err != nil {
+			return nil, err
 		}
+		return g, nil
+	}
+	err := b.view(ctx, func(txn *badger.Txn) error {
 		seen := map[string]bool{}
 		var order, frontier []string
 		for _, c := range centres {
@@ -401,6 +395,56 @@ func (b *Badger) Subgraph(ctx context.Context, centres []string, depth int, f gr
 		return nil, err
 	}
 	return g, nil
+}
+
+// WholeGraph calls fn with the whole graph under f as a graph.Source: every
+// actor, in id order, and the summaries that f keeps, in key order, read
+// from one snapshot of the store on each pass over them rather than held in
+// memory. The source is valid only during the call.
+func (b *Badger) WholeGraph(ctx context.Context, f graph.Filter, fn func(graph.Source) error) error {
+	return b.view(ctx, func(txn *badger.Txn) error {
+		src := &wholeGraph{ctx: ctx, txn: txn, f: f}
+		if err := scanAhead(ctx, txn, []byte{kindActor}, func(k, v []byte) error {
+			a, err := decodeActor(v)
+			if err != nil {
+				return fmt.Errorf("actor %q: %w", k, err)
+			}
+			src.actors = append(src.actors, a)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return fn(src)
+	})
+}
+
+// wholeGraph is the graph.Source of WholeGraph: the actors, read once, and
+// a scan of the summaries for each pass.
+type wholeGraph struct {
+	ctx    context.Context // the context of WholeGraph, which every pass checks
+	txn    *badger.Txn
+	f      graph.Filter
+	actors []graph.Actor
+}
+
+// Actors implements graph.Source.
+func (w *wholeGraph) Actors() []graph.Actor { return w.actors }
+
+// EachSummary implements graph.Source: a scan of the summaries, read
+// ahead of their decoding, each decoded into the same Summary, with the
+// strings that they repeat shared.
+func (w *wholeGraph) EachSummary(fn func(s *graph.Summary) error) error {
+	ss := &summaryStrings{names: interner{}}
+	var s graph.Summary
+	return scanAhead(w.ctx, w.txn, []byte{kindSummary}, func(k, v []byte) error {
+		if err := decodeSummaryInto(&s, v, ss); err != nil {
+			return fmt.Errorf("summary %q: %w", k, err)
+		}
+		if !w.f.Keep(s) {
+			return nil
+		}
+		return fn(&s)
+	})
 }
 
 // estimateKeys returns about how many keys of the kind the store holds,

@@ -136,6 +136,13 @@ type Store interface {
 	// when centres is empty) under the filter, with every kept summary among
 	// them, built from the summaries, never from all events.
 	Subgraph(ctx context.Context, centres []string, depth int, f graph.Filter) (*graph.Graph, error)
+	// WholeGraph calls fn with the whole graph under the filter as a
+	// graph.Source: the actors and summaries of Subgraph with no centres,
+	// in the same order, with the summaries read from one snapshot on each
+	// pass over them rather than held in memory, for graphs too big to
+	// hold (an export of the whole store). The source is valid only
+	// during the call.
+	WholeGraph(ctx context.Context, f graph.Filter, fn func(graph.Source) error) error
 
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)

@@ -77,7 +77,8 @@ replaces FILE. A summary goes to stderr unless -q. See docs/export.md.`,
 	return cmd
 }
 
-// runExport loads the subgraph and writes it.
+// runExport writes the whole graph, read from the store as it is written,
+// or the subgraph around the centres, loaded first.
 func runExport(ctx context.Context, a *App, o exportOptions) error {
 	if o.Format == "" {
 		return usagef("--format is required: graphml, gexf, dot or json")
@@ -109,7 +110,13 @@ func runExport(ctx context.Context, a *App, o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	// The store is closed as soon as it has been read, before the output
+	// replaces FILE: Badger syncs the store's folder as it closes, and
+	// after the rename that sync waits for the file system to write the
+	// whole export to disk (ext4 writes out a file renamed over another
+	// with the journal commit of the rename).
+	closeStore := sync.OnceFunc(func() { st.Close() })
+	defer closeStore()
 	var centres, names []string
 	for _, name := range o.Centers {
 		c, err := resolveActor(ctx, st, name)
@@ -119,25 +126,35 @@ func runExport(ctx context.Context, a *App, o exportOptions) error {
 		centres = append(centres, c.ID)
 		names = append(names, c.Name)
 	}
-	g, err := st.Subgraph(ctx, centres, o.Depth, f)
-	if err != nil {
-		return fmt.Errorf("export: load the graph: %w", err)
-	}
 	opts := export.Options{Filter: f, Keep: centres, Mixed: o.Mixed, Description: describeExport(names, o, f)}
+	// exportTo writes the whole graph to w, read from the store as it is
+	// written, or the subgraph around the centres, loaded first.
+	exportTo := func(w io.Writer) (export.Counts, error) {
+		defer closeStore()
+		w = ctxWriter{ctx, w}
+		if len(centres) > 0 {
+			g, err := st.Subgraph(ctx, centres, o.Depth, f)
+			if err != nil {
+				return export.Counts{}, fmt.Errorf("load the graph: %w", err)
+			}
+			return export.Write(w, format, g, opts)
+		}
+		var c export.Counts
+		err := st.WholeGraph(ctx, f, func(src graph.Source) error {
+			var err error
+			c, err = export.Write(w, format, src, opts)
+			return err
+		})
+		return c, err
+	}
 
 	var c export.Counts
 	if o.Output == "" {
-		c, err = export.Write(ctxWriter{ctx, a.Out}, format, g, opts)
-		if err != nil {
+		if c, err = exportTo(a.Out); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-	} else {
-		c, err = writeFileAtomic(o.Output, func(w io.Writer) (export.Counts, error) {
-			return export.Write(ctxWriter{ctx, w}, format, g, opts)
-		})
-		if err != nil {
-			return err
-		}
+	} else if c, err = writeFileAtomic(o.Output, exportTo); err != nil {
+		return err
 	}
 	where := "stdout"
 	if o.Output != "" {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -34,6 +35,7 @@ func TestAll(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Events", testEvents},
 		{"Summaries", testSummaries},
 		{"Subgraph", testSubgraph},
+		{"WholeGraph", testWholeGraph},
 		{"Stats", testStats},
 		{"Verify", testVerify},
 		{"ExamplePrefersAssertion", testExamplePrefersAssertion},
@@ -572,6 +574,65 @@ func testSubgraph(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Subgraph(ctx, []string{"country/XXX"}, 1, graph.Filter{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Subgraph(unknown centre) err = %v, want ErrNotFound", err)
+	}
+}
+
+// testWholeGraph checks that WholeGraph reads the actors and summaries of
+// Subgraph with no centres, in the same order, and the same on every pass.
+func testWholeGraph(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	load(t, s)
+	for _, f := range []graph.Filter{
+		{},
+		{IncludeNegated: true},
+		{Relations: map[string]bool{graph.Attack: true, graph.Leads: true}},
+		{Since: graph.YearDate(2023)},
+	} {
+		g, err := s.Subgraph(ctx, nil, 0, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.WholeGraph(ctx, f, func(src graph.Source) error {
+			if got, want := src.Actors(), g.Actors(); !reflect.DeepEqual(got, want) {
+				t.Errorf("WholeGraph(%+v) actors = %v, want those of Subgraph: %v", f, got, want)
+			}
+			for pass := 1; pass <= 2; pass++ {
+				var got []graph.Summary
+				if err := src.EachSummary(func(s *graph.Summary) error {
+					c := *s
+					c.Dates = slices.Clone(s.Dates) // the source's, which it may reuse
+					got = append(got, c)
+					return nil
+				}); err != nil {
+					return err
+				}
+				if want := g.Summaries(); !reflect.DeepEqual(got, want) {
+					t.Errorf("WholeGraph(%+v) pass %d summaries =\n%v\nwant those of Subgraph:\n%v", f, pass, got, want)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Errorf("WholeGraph(%+v) error: %v", f, err)
+		}
+	}
+
+	stop := errors.New("stop")
+	err := s.WholeGraph(ctx, graph.Filter{}, func(src graph.Source) error {
+		n := 0
+		err := src.EachSummary(func(*graph.Summary) error { n++; return stop })
+		if n != 1 {
+			t.Errorf("EachSummary went on after an error: %d calls", n)
+		}
+		return err
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("WholeGraph error = %v, want the error of its function", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.WholeGraph(cancelled, graph.Filter{}, func(graph.Source) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("WholeGraph(cancelled) error = %v, want %v", err, context.Canceled)
 	}
 }
 
