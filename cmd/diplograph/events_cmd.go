@@ -36,7 +36,9 @@ On a terminal, an event takes a line and its first evidence sentence the
 next; in a pipe, one tab-separated line an event: date, source, relation,
 target, modality, pieces of evidence, sentence, article (title or id).
 With --json, one object a line: id, source, source_id, source_kind,
-relation, target, target_id, target_kind, date, modality, location, role,
+source_country, relation, target, target_id, target_kind, target_country
+(the country an actor is or, for a person, acts for by the store's leads
+and official_of edges), date, modality, location, role,
 cameo, quad_class, goldstein, confidence, article, sentence, offset (of the
 first evidence) and evidence (article, article_title, article_date,
 sentence, offset of each).`,
@@ -147,10 +149,12 @@ type eventJSON struct {
 	Source     string         `json:"source"`
 	SourceID   string         `json:"source_id"`
 	SourceKind graph.Kind     `json:"source_kind"`
+	SourceCC   string         `json:"source_country"`
 	Relation   string         `json:"relation"`
 	Target     string         `json:"target"`
 	TargetID   string         `json:"target_id"`
 	TargetKind graph.Kind     `json:"target_kind"`
+	TargetCC   string         `json:"target_country"`
 	Date       graph.Date     `json:"date"`
 	Modality   graph.Modality `json:"modality"`
 	Location   string         `json:"location,omitempty"`
@@ -180,6 +184,7 @@ func eventToJSON(ctx context.Context, names *actorNames, articles *articleTitles
 	r, _ := graph.LookupRelation(e.Relation)
 	out := eventJSON{
 		ID: e.ID(), Source: src.Name, SourceID: src.ID, SourceKind: src.Kind,
+		SourceCC: names.country(ctx, e.Source), TargetCC: names.country(ctx, e.Target),
 		Relation: e.Relation, Target: dst.Name, TargetID: dst.ID, TargetKind: dst.Kind,
 		Date: e.Date, Modality: e.Modality, Location: e.Location, Role: e.Role,
 		CAMEO: r.CAMEO, QuadClass: int(r.Quad), Goldstein: r.Goldstein, Confidence: e.Confidence,

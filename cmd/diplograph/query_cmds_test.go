@@ -194,7 +194,8 @@ func TestEventsCommand(t *testing.T) {
 		t.Fatalf("events --json %q: %v", out, err)
 	}
 	if e.SourceID != "person/xi-jinping" || e.Relation != "meet" || e.CAMEO != "040" || e.QuadClass != 1 || e.Goldstein != 1 ||
-		len(e.Evidence) != 2 || e.Evidence[0].ArticleTitle != "Xi Meets Russian PM Mishustin" || e.Article != "seed-moscowtimes-2023-05-24" || e.Sentence == "" {
+		len(e.Evidence) != 2 || e.Evidence[0].ArticleTitle != "Xi Meets Russian PM Mishustin" || e.Article != "seed-moscowtimes-2023-05-24" || e.Sentence == "" ||
+		e.SourceCC != "CHN" || e.TargetCC != "RUS" {
 		t.Errorf("events --json = %+v", e)
 	}
 	// Unknown and ambiguous names are errors, exit 2.

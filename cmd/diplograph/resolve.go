@@ -135,12 +135,50 @@ func (a *App) openFiltered(ctx context.Context, ff filterFlags) (store.Store, gr
 
 // actorNames looks actors up by id once each, for printing names.
 type actorNames struct {
-	st    store.Store
-	cache map[string]graph.Actor
+	st        store.Store
+	cache     map[string]graph.Actor
+	countries map[string]string
 }
 
 func newActorNames(st store.Store) *actorNames {
-	return &actorNames{st: st, cache: map[string]graph.Actor{}}
+	return &actorNames{st: st, cache: map[string]graph.Actor{}, countries: map[string]string{}}
+}
+
+// country returns the ISO 3166-1 alpha-3 code of the country an actor is or
+// acts for: a country's own code; for a person, the country of the person's
+// leads or official_of edge with the most evidence in the store (the latest
+// seen on a tie); "" for organizations, blocs and persons with neither.
+func (n *actorNames) country(ctx context.Context, id string) string {
+	if c, ok := n.countries[id]; ok {
+		return c
+	}
+	c := ""
+	switch a := n.get(ctx, id); a.Kind {
+	case graph.Country:
+		c = a.Country
+	case graph.Person:
+		ss, err := n.st.Summaries(ctx, id, store.Out)
+		if err != nil {
+			break
+		}
+		var best graph.Summary
+		for _, s := range ss {
+			if s.Relation != graph.Leads && s.Relation != graph.OfficialOf {
+				continue
+			}
+			if k, _ := graph.KindOfID(s.Target); k != graph.Country {
+				continue
+			}
+			if best.Target == "" || s.Evidence() > best.Evidence() || s.Evidence() == best.Evidence() && best.ExDate.Before(s.ExDate) {
+				best = s
+			}
+		}
+		if best.Target != "" {
+			c = n.get(ctx, best.Target).Country
+		}
+	}
+	n.countries[id] = c
+	return c
 }
 
 // get returns the stored actor id; one that is missing is shown by its id.
