@@ -217,6 +217,9 @@ func buildDict(lex *Lexicon) *dict {
 				cc := c
 				cc.nk, cc.from, cc.until = nkName, graph.Date{}, graph.Date{}
 				add(n, cc)
+				if strings.Count(n, " ") == 1 && !strings.Contains(n, "-") {
+					add(strings.Replace(n, " ", "-", 1), cc) // "Sassou Nguesso", "Sassou-Nguesso"
+				}
 				continue
 			}
 			add(n, c)
@@ -287,6 +290,11 @@ func nameVariants(name string) []string {
 		}
 		up := strings.ToUpper(g[1][:1]) + g[1][1:]
 		return []string{parts[0] + " " + g[0] + " " + up, parts[0] + " " + g[0] + "-" + up, parts[0] + " " + g[0] + "-" + strings.ToLower(g[1])}
+	case len(parts) >= 3:
+		// a compound surname is also written with a hyphen: "Denis
+		// Sassou-Nguesso"
+		n := len(parts)
+		return []string{strings.Join(parts[:n-2], " ") + " " + parts[n-2] + "-" + parts[n-1]}
 	}
 	return nil
 }

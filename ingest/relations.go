@@ -1828,6 +1828,9 @@ func (rf *relationFinder) emit(cue *CueEntry, srcs, tgts []string, conf float64,
 			if cue.Has("person-target") && rf.st.kindOf(t) != graph.Person {
 				continue
 			}
+			if stateRelations[cue.Relation] && (rf.st.kindOf(s) == graph.Person || rf.st.kindOf(t) == graph.Person) {
+				continue // trade and aid are between states: a person of no known state is no party
+			}
 			if rf.st.d.media[s] || rf.st.d.media[t] {
 				continue
 			}
