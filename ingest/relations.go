@@ -704,7 +704,7 @@ func (rf *relationFinder) subject(i int) []mention {
 		if rf.cl[m.s] != c {
 			continue
 		}
-		if m.poss && !actorNounFollows(rf.toks, m.e+1) || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) || rf.st.d.media[m.id] {
+		if m.poss && !actorNounFollows(rf.toks, m.e+1) || (m.adjectival() && !actorNounFollows(rf.toks, m.e)) || rf.st.d.media[m.id] || rf.companyAfter(m) {
 			continue // "(Reuters) - The United Nations condemned ..."; but "Poland's parliament demanded"
 		}
 		if rf.governed(m.s) && !rf.actorOfGroup(m.s) && !rf.conjunctionSubject(k) {
@@ -869,6 +869,13 @@ func (rf *relationFinder) insideName(m mention) bool {
 			return true
 		}
 	}
+	return rf.companyAfter(m)
+}
+
+// companyAfter reports whether a company's head word stands among the
+// capitalised words after mention m: "U.S. Securities houses", "US West
+// Information Systems".
+func (rf *relationFinder) companyAfter(m mention) bool {
 	for j := m.e; j < len(rf.toks) && j < m.e+3 && rf.toks[j].cap && rf.toks[j].word; j++ {
 		if companyHeads[rf.toks[j].text] {
 			return true
@@ -889,6 +896,25 @@ prohibited ban bans banned barred`)
 // cancelWords call an event off rather than stop a relation.
 var cancelWords = setOf(`cancelled canceled cancel cancels cancelling canceling cancellation postponed postpone
 postpones postponing called call calls calling scrapped scrap scraps`)
+
+// infinitiveAt reports whether a verb stands at token j: a common one or a
+// verb cue ("to urge Congress").
+func (rf *relationFinder) infinitiveAt(j int) bool {
+	if j >= len(rf.toks) || rf.toks[j].cap {
+		return false
+	}
+	if infinitives[rf.toks[j].lower] {
+		return true
+	}
+	if n, cues := rf.st.d.cues.match(rf.toks, j); n > 0 {
+		for _, c := range cues {
+			if c.POS == "verb" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // infinitives are common verbs after "to" that make it no preposition.
 var infinitives = setOf(`be have do buy sell help ensure allow make take get give provide meet discuss reach keep
@@ -1194,7 +1220,7 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 						}
 						return nil, ""
 					}
-					if l == "to" && j+1 < len(rf.toks) && infinitives[rf.toks[j+1].lower] && cue.Relation != graph.Aid && cue.Relation != graph.Support {
+					if l == "to" && rf.infinitiveAt(j+1) && cue.Relation != graph.Aid && cue.Relation != graph.Support {
 						// "try to buy more American chips": "to" starts a verb,
 						// whose object is no target; "aid to help Indonesia
 						// pay" names the beneficiary
@@ -1253,6 +1279,28 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 		}
 	}
 	return nil, ""
+}
+
+// thingObject reports whether a common noun follows a verb cue ending at
+// e as its object: "meet demand", "meet the deadline" are no meetings of the
+// subjects.
+func (rf *relationFinder) thingObject(e int) bool {
+	j := e
+	for j < len(rf.toks) && (rf.toks[j].lower == "the" || rf.toks[j].lower == "a" || rf.toks[j].lower == "an" || rf.toks[j].lower == "its" || rf.toks[j].lower == "their") {
+		j++
+	}
+	if j >= len(rf.toks) {
+		return false
+	}
+	t := rf.toks[j]
+	if !t.word || t.cap || prepositions[t.lower] || timeWords[t.lower] || strings.HasSuffix(t.lower, "ly") {
+		return false
+	}
+	switch t.lower {
+	case "and", "or", "but", "each", "one", "again", "twice", "once", "separately", "together", "privately", "jointly", "later", "here", "there", "face-to-face":
+		return false
+	}
+	return true
 }
 
 // toAfter reports whether "to" and a verb follow at token e.
@@ -1416,7 +1464,7 @@ func (rf *relationFinder) verb(cue *CueEntry, i, n int) []found {
 		tgt = nil // "wants China to act" appeals to China; "wants Chinese goods" does not
 	}
 	if tgt == nil {
-		if ids := expand(src); rel.Symmetric && len(ids) > 1 && !cue.Has("no-pair") {
+		if ids := expand(src); rel.Symmetric && len(ids) > 1 && !cue.Has("no-pair") && !(cue.Relation == graph.Meet && rf.thingObject(e)) {
 			return rf.pairwise(cue, ids, 0.7, i)
 		} else if len(ids) == 2 && rf.reciprocal(i, e) {
 			return rf.both(cue, ids, 0.7, i)
