@@ -681,3 +681,39 @@ func TestExtractDatelineVisit(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExtract feeds the extractor arbitrary text: it must not panic, must
+// give the same records twice, and every record must name a relation of the
+// ontology, two different actors and an offset inside the text.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"Chinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin on Wednesday.",
+		"Russia said on Tuesday that Sudan must return the helicopter.",
+		"Germany sent aid to Chad, which is preparing a major offensive against Libya.",
+		"King Fahd may ask Britain to restore diplomatic relations with Syria, broken off by London last October.",
+		"Seoul welcomed Pyongyang's decision, and Japan halted aid to Burma if it attacks, they said.",
+		"it must , which who they ( ) 's - -- \" must be",
+	} {
+		f.Add(s)
+	}
+	ex := extractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a := graph.Article{ID: "f", Date: graph.DayDate(2001, 3, 7), Text: text}
+		r1 := ex.Extract(a).Records()
+		r2 := ex.Extract(a).Records()
+		if fmt.Sprint(r1) != fmt.Sprint(r2) {
+			t.Fatalf("Extract(%q) differs between two runs", text)
+		}
+		for _, r := range r1 {
+			if _, ok := graph.LookupRelation(r.Relation); !ok {
+				t.Errorf("Extract(%q): unknown relation %q", text, r.Relation)
+			}
+			if r.SourceID == "" || r.TargetID == "" || r.SourceID == r.TargetID {
+				t.Errorf("Extract(%q): edge %s %s %s", text, r.SourceID, r.Relation, r.TargetID)
+			}
+			if r.Offset < 0 || r.Offset > len(text) {
+				t.Errorf("Extract(%q): offset %d out of the text", text, r.Offset)
+			}
+		}
+	})
+}
