@@ -352,6 +352,19 @@ func teMonthWord(w string) (m time.Month, abbr, ok bool) {
 	return 0, false, false
 }
 
+// weekdayName reports whether w, lower case, names a day of the week.
+func weekdayName(w string) bool {
+	if w == "" || len(w) >= len(teWords[0]) || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for _, en := range teWords[w[0]-'a'][len(w)] {
+		if en.text == w && en.class == teClassWeekday {
+			return true
+		}
+	}
+	return false
+}
+
 // teMonthAt reads an expression around the month name s[i:j]: "March 21",
 // "March 21, 2023", "21 March 2023", "March 2023", "in March", "last March".
 func teMonthAt(s string, i, j, last int, m time.Month, abbr bool) (TimeExpr, bool) {

@@ -245,14 +245,7 @@ func relativeClauseAt(toks []token, cl []int, ti int) bool {
 	for first > 0 && cl[first-1] == cl[ti] {
 		first--
 	}
-	if first == 0 || toks[first-1].text != "," {
-		return false
-	}
-	switch toks[first].lower {
-	case "which", "who", "whose", "whom":
-		return true
-	}
-	return reducedRelative(toks, first)
+	return first > 0 && toks[first-1].text == "," && relativeOpener(toks, first)
 }
 
 // sinceBetween reports whether the expression at token ti is governed by

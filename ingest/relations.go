@@ -72,7 +72,7 @@ func clauseOf(toks []token, ms []mention) []int {
 			}
 			if i+1 < len(toks) {
 				switch w := toks[i+1].lower; {
-				case w == "which" || w == "who" || w == "whose" || w == "whom" || reducedRelative(toks, i+1):
+				case relativeOpener(toks, i+1):
 					// ", broken off by London last October,": a reduced
 					// relative clause is one too
 					outer = c
@@ -132,6 +132,16 @@ var sayVerbs = setOf(`said says told tells added adds`)
 // clauseOpeners after a comma start a new clause.
 var clauseOpeners = setOf(`but while whereas although though as because saying adding and`)
 
+// relativeOpener reports whether toks[i], after a comma, opens a relative
+// clause: "which", "who", "whose", "whom" or a reduced relative.
+func relativeOpener(toks []token, i int) bool {
+	switch toks[i].lower {
+	case "which", "who", "whose", "whom":
+		return true
+	}
+	return reducedRelative(toks, i)
+}
+
 // reducedRelative reports whether toks[i] is a past participle with its
 // agent that opens a reduced relative clause after a comma: ", broken off by
 // London last October". Without "by" it may as well be the main verb after
@@ -141,7 +151,7 @@ func reducedRelative(toks []token, i int) bool {
 	if !t.word || t.cap || len(t.lower) < 5 || speechVerbs[t.lower] {
 		return false
 	}
-	if !(strings.HasSuffix(t.lower, "ed") && !edNouns[t.lower] || irregularParticiples[t.lower]) {
+	if !edForm(t.lower) && !irregularParticiples[t.lower] {
 		return false
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
@@ -150,6 +160,11 @@ func reducedRelative(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// edForm reports whether w has the -ed ending of a past tense or participle.
+func edForm(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !edNouns[w]
 }
 
 // edNouns end in -ed but are no participles.
@@ -168,10 +183,10 @@ func trailingSpeech(toks []token, i int) bool {
 	}
 	switch toks[i].lower {
 	case ".", ",", "\"", "on", "in", "at", "last", "this", "late", "earlier", "yesterday", "today", "tonight",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "after", "before", "during", "while", "when":
+		"after", "before", "during", "while", "when":
 		return true
 	}
-	return false
+	return weekdayName(toks[i].lower)
 }
 
 // groupAt returns the coordination that mention k belongs to: "China and
@@ -489,7 +504,7 @@ func (rf *relationFinder) mustDemands() []found {
 		}
 		for n := 0; v >= 0 && n < 6; n++ {
 			l := rf.toks[v].lower
-			if l != "that" && l != "," && l != "on" && l != "here" && l != "again" && !timeWords[l] && !weekdays[l] {
+			if l != "that" && l != "," && l != "on" && l != "here" && l != "again" && !timeWords[l] && !weekdayName(l) {
 				break
 			}
 			v--
@@ -513,9 +528,6 @@ func (rf *relationFinder) mustDemands() []found {
 
 // obligationCue is the cue of a demand stated as an obligation ("must").
 var obligationCue = &CueEntry{Relation: graph.Demand, POS: "verb", Flags: []string{"speech"}}
-
-// weekdays are the day names, lower case.
-var weekdays = setOf(`monday tuesday wednesday thursday friday saturday sunday`)
 
 // complementOf reports whether the cue at i stands in the infinitive that
 // completes a cue ending at prevEnd: "to" right before it, or "to" and a
@@ -556,16 +568,14 @@ func (rf *relationFinder) choose(cues []*CueEntry, i, n int) *CueEntry {
 	}
 	// "welcomed Putin" (host) or "welcomed China's decision" (praise): the
 	// object decides between two verb readings
-	for _, c := range cues {
-		if c.Has("possessive-object") {
-			if g := rf.mentionAfter(i+n, 4); g != nil && g[0].poss {
+	if g := rf.mentionAfter(i+n, 4); g != nil {
+		for _, c := range cues {
+			if c.Has("possessive-object") && g[0].poss {
 				return c
 			}
 		}
-	}
-	for _, c := range cues {
-		if c.POS == "verb" && c.Has("person-target") {
-			if g := rf.mentionAfter(i+n, 4); g != nil && !g[0].poss && g[0].kind == graph.Person {
+		for _, c := range cues {
+			if c.POS == "verb" && c.Has("person-target") && !g[0].poss && g[0].kind == graph.Person {
 				return c
 			}
 		}
@@ -734,7 +744,7 @@ func (rf *relationFinder) subject(i int) []mention {
 // phrase ("and met Trump", "and also signed") rather than a noun phrase
 // ("and medical supplies").
 func verbLike(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ed") || leadVerbs[w]
+	return edForm(w) || leadVerbs[w]
 }
 
 // leadVerbs are irregular verbs and adverbs that start a coordinated verb
@@ -931,6 +941,9 @@ var timeWords = setOf(`today yesterday tomorrow tonight now last next this earli
 var aidHeads = setOf(`program programme programs programmes package packages deliveries shipments flows
 payments disbursements credits projects`)
 
+// stopNouns before "of" stop what follows: "a suspension of air links".
+var stopNouns = setOf(`suspension cancellation halt end`)
+
 // partWords before "of" keep a stopped thing in view: "suspended part of a
 // military aid program".
 var partWords = setOf(`part some all most much half parts`)
@@ -968,7 +981,7 @@ func (rf *relationFinder) stoppedBy(cue *CueEntry, i, e int) string {
 		if stopWords[l] {
 			return l
 		}
-		if l == "of" && j > 0 && (partWords[rf.toks[j-1].lower] || rf.toks[j-1].lower == "suspension" || rf.toks[j-1].lower == "cancellation" || rf.toks[j-1].lower == "halt" || rf.toks[j-1].lower == "end") {
+		if l == "of" && j > 0 && (partWords[rf.toks[j-1].lower] || stopNouns[rf.toks[j-1].lower]) {
 			continue
 		}
 		if !t.word || t.cap || prepositions[l] || l == "and" || l == "or" || l == "but" {
@@ -1208,7 +1221,7 @@ func (rf *relationFinder) rawTarget(cue *CueEntry, e int) ([]mention, string) {
 		if l == "from" && j > e+4 && cue.Relation == graph.Reject {
 			continue // "rejected an offer from X", not "relief from Japanese restrictions" further on
 		}
-		if l == "from" && (cue.Relation == graph.Demand || cue.Relation == graph.Appeal) && rf.withdrawalBetween(e, j) {
+		if l == "from" && (cue.Relation == graph.Demand || cue.Relation == graph.Appeal) && rf.wordBetween(e, j, withdrawalNouns) {
 			continue // "demanded the withdrawal of troops from Lebanon": the place left
 		}
 		if prepositions[l] {
@@ -1308,10 +1321,10 @@ func (rf *relationFinder) toAfter(e int) bool {
 	return e+1 < len(rf.toks) && rf.toks[e].lower == "to" && rf.toks[e+1].word && !rf.toks[e+1].cap
 }
 
-// withdrawalBetween reports whether a withdrawal noun stands in toks[s:e].
-func (rf *relationFinder) withdrawalBetween(s, e int) bool {
+// wordBetween reports whether a word of set stands in toks[s:e].
+func (rf *relationFinder) wordBetween(s, e int, set map[string]bool) bool {
 	for j := s; j < e; j++ {
-		if withdrawalNouns[rf.toks[j].lower] {
+		if set[rf.toks[j].lower] {
 			return true
 		}
 	}
@@ -1540,7 +1553,7 @@ func (rf *relationFinder) noun(cue *CueEntry, i, n int) []found {
 	}
 	// "China is Russia's largest trading partner"
 	if src != nil && tgt == nil && rel.Symmetric && src[0].poss {
-		if subj := rf.subject(src[0].s); subj != nil && rf.copulaBetween(subj[len(subj)-1].e, src[0].s) {
+		if subj := rf.subject(src[0].s); subj != nil && rf.wordBetween(subj[len(subj)-1].e, src[0].s, copulas) {
 			return rf.emit(cue, expand(subj), expand(src), 0.7, i)
 		}
 	}
@@ -1681,16 +1694,8 @@ func (rf *relationFinder) subjectAfterFrontedPhrase(i int, tgt []mention) []ment
 	return nil
 }
 
-// copulaBetween reports whether a form of "be" or "become" stands in toks[s:e].
-func (rf *relationFinder) copulaBetween(s, e int) bool {
-	for j := s; j < e; j++ {
-		switch rf.toks[j].lower {
-		case "is", "was", "are", "were", "became", "becomes", "become", "remains", "remained", "been":
-			return true
-		}
-	}
-	return false
-}
+// copulas are the forms of "be", "become" and "remain".
+var copulas = setOf(`is was are were became becomes become remains remained been`)
 
 // definite reports whether the noun at i has the definite article or a
 // demonstrative before it (skipping adjectives).
