@@ -241,10 +241,7 @@ func (st *docState) dateOf(f found, toks []token, cl []int, exprs []TimeExpr, ar
 // (", which ...", ", broken off by London last October"): its time belongs
 // to that clause only.
 func relativeClauseAt(toks []token, cl []int, ti int) bool {
-	first := ti
-	for first > 0 && cl[first-1] == cl[ti] {
-		first--
-	}
+	first := clauseStart(cl, ti)
 	return first > 0 && toks[first-1].text == "," && relativeOpener(toks, first)
 }
 

@@ -132,6 +132,14 @@ var sayVerbs = setOf(`said says told tells added adds`)
 // clauseOpeners after a comma start a new clause.
 var clauseOpeners = setOf(`but while whereas although though as because saying adding and`)
 
+// clauseStart returns the first token of the clause of token i.
+func clauseStart(cl []int, i int) int {
+	for i > 0 && cl[i-1] == cl[i] {
+		i--
+	}
+	return i
+}
+
 // relativeOpener reports whether toks[i], after a comma, opens a relative
 // clause: "which", "who", "whose", "whom" or a reduced relative.
 func relativeOpener(toks []token, i int) bool {
@@ -728,10 +736,7 @@ func (rf *relationFinder) subject(i int) []mention {
 	}
 	// "Yang visited the US, and met Trump on Friday": a verb after ", and"
 	// shares the subject of the clause before
-	first := i
-	for first > 0 && rf.cl[first-1] == c {
-		first--
-	}
+	first := clauseStart(rf.cl, i)
 	if first > 1 && (rf.toks[first].lower == "and" || rf.toks[first].lower == "but") && first+1 < len(rf.toks) && (first+1 == i || verbLike(rf.toks[first+1].lower)) {
 		if _, isMention := rf.at[first+1]; !isMention {
 			return rf.subject(first - 1)
@@ -1666,11 +1671,7 @@ increase rise expansion text draft terms signing conclusion`)
 // prepositional phrase holding the cue: "After a day of meetings with Bush
 // and Shultz, Clark told ...", "During talks with Y, X said ...".
 func (rf *relationFinder) subjectAfterFrontedPhrase(i int, tgt []mention) []mention {
-	c := rf.cl[i]
-	first := i
-	for first > 0 && rf.cl[first-1] == c {
-		first--
-	}
+	first := clauseStart(rf.cl, i)
 	switch w := rf.toks[first].lower; w {
 	case "after", "during", "at", "following", "before", "in", "on", "ahead", "since":
 	default:
@@ -2006,10 +2007,7 @@ func (rf *relationFinder) modality(i int) graph.Modality {
 	}
 	// "None of the countries within the WTO support ...", "Neither side
 	// accepted ...": the clause's subject is denied
-	first := i
-	for first > 0 && rf.cl[first-1] == c {
-		first--
-	}
+	first := clauseStart(rf.cl, i)
 	switch rf.toks[first].lower {
 	case "none", "neither", "nobody", "no":
 		return graph.Negated
