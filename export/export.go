@@ -256,44 +256,6 @@ func (sel *selection) eachEdge(src graph.Source, fn func(i int, e *edge) error) 
 // counts returns the counts of the selection.
 func (sel *selection) counts() Counts { return Counts{len(sel.nodes), sel.edges} }
 
-// appendDate appends d as YYYY-MM-DD, YYYY-MM or YYYY (nothing for no date),
-// as graph.Date.String does, without going through fmt.
-func appendDate(b []byte, d graph.Date) []byte {
-	pad := func(b []byte, v, width int) []byte {
-		if v < 0 { // as fmt's %04d: the sign takes a place of the width
-			b = append(b, '-')
-			v, width = -v, width-1
-		}
-		var digits [20]byte
-		s := strconv.AppendInt(digits[:0], int64(v), 10)
-		for range width - len(s) {
-			b = append(b, '0')
-		}
-		return append(b, s...)
-	}
-	switch d.Precision {
-	case graph.DayPrecision:
-		b = pad(b, d.Year, 4)
-		b = pad(append(b, '-'), int(d.Month), 2)
-		return pad(append(b, '-'), d.Day, 2)
-	case graph.MonthPrecision:
-		b = pad(b, d.Year, 4)
-		return pad(append(b, '-'), int(d.Month), 2)
-	case graph.YearPrecision:
-		return pad(b, d.Year, 4)
-	}
-	return b
-}
-
-// dateString returns appendDate's form of d as a string.
-func dateString(d graph.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	var b [16]byte
-	return string(appendDate(b[:0], d))
-}
-
 // keptChar reports whether clean keeps r: XML 1.0 allows it in a document,
 // and it is not a control character (DEL and the C1 controls, which XML
 // allows but which mean nothing in a name, and which DOT readers refuse),

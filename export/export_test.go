@@ -621,14 +621,3 @@ func TestFloatInt(t *testing.T) {
 		}
 	}
 }
-
-func TestAppendDate(t *testing.T) {
-	for _, d := range []graph.Date{
-		{}, day(2023, 5, 24), day(1, 1, 1), graph.MonthDate(2023, 12), graph.YearDate(999),
-		graph.YearDate(-44), graph.YearDate(12345), {Year: -3, Month: 3, Day: 15, Precision: graph.DayPrecision},
-	} {
-		if got, want := dateString(d), d.String(); got != want {
-			t.Errorf("dateString(%#v) = %q, want %q", d, got, want)
-		}
-	}
-}

@@ -164,7 +164,7 @@ func nodeSize(evidence int) float64 {
 // overlapping intervals. Spells are inclusive, in YYYY-MM-DD, sorted.
 func Spells(dst []gexf12.Spell, dates []graph.Date, since, until graph.Date) []gexf12.Spell {
 	for _, sp := range appendSpans(nil, dates, since, until) {
-		dst = append(dst, gexf12.Spell{Start: dateString(sp.start), End: dateString(sp.end)})
+		dst = append(dst, gexf12.Spell{Start: sp.start.String(), End: sp.end.String()})
 	}
 	return dst
 }

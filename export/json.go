@@ -84,7 +84,7 @@ func WriteJSON(w io.Writer, src graph.Source, o Options) (Counts, error) {
 		dates = dates[:0]
 		for _, d := range s.Dates {
 			if d.Within(o.Filter.Since, o.Filter.Until) {
-				dates = append(dates, dateString(d))
+				dates = append(dates, d.String())
 			}
 		}
 		return enc.Encode(JSONEdge{
@@ -101,8 +101,8 @@ func WriteJSON(w io.Writer, src graph.Source, o Options) (Counts, error) {
 			Asserted:  s.Asserted,
 			Intent:    s.Intent,
 			Negated:   s.Negated,
-			FirstDate: dateString(s.First),
-			LastDate:  dateString(s.Last),
+			FirstDate: s.First.String(),
+			LastDate:  s.Last.String(),
 			Dates:     dates,
 			Role:      clean(s.Role),
 			Sentence:  clean(s.Example.Sentence),

@@ -108,8 +108,8 @@ func (x *xmlWriter) floatInt(v int) {
 	x.float(float64(v))
 }
 
-// date writes d as appendDate does.
-func (x *xmlWriter) date(d graph.Date) { x.buf = appendDate(x.buf, d) }
+// date writes d as graph.Date.String formats it.
+func (x *xmlWriter) date(d graph.Date) { x.buf, _ = d.AppendText(x.buf) }
 
 // attr writes ` name="value"`.
 func (x *xmlWriter) attr(name, value string) {

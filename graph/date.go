@@ -71,15 +71,42 @@ func (d Date) End() Date {
 
 // String formats d as YYYY-MM-DD, YYYY-MM or YYYY; "" for no date.
 func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	var b [16]byte
+	out, _ := d.AppendText(b[:0])
+	return string(out)
+}
+
+// AppendText implements encoding.TextAppender: it appends d as String
+// formats it (nothing for no date), without going through fmt, for writers
+// that format many dates.
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	pad := func(b []byte, v, width int) []byte {
+		if v < 0 { // as fmt's %04d: the sign takes a place of the width
+			b = append(b, '-')
+			v, width = -v, width-1
+		}
+		var digits [20]byte
+		s := strconv.AppendInt(digits[:0], int64(v), 10)
+		for range width - len(s) {
+			b = append(b, '0')
+		}
+		return append(b, s...)
+	}
 	switch d.Precision {
 	case DayPrecision:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+		b = pad(b, d.Year, 4)
+		b = pad(append(b, '-'), int(d.Month), 2)
+		return pad(append(b, '-'), d.Day, 2), nil
 	case MonthPrecision:
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		b = pad(b, d.Year, 4)
+		return pad(append(b, '-'), int(d.Month), 2), nil
 	case YearPrecision:
-		return fmt.Sprintf("%04d", d.Year)
+		return pad(b, d.Year, 4), nil
 	}
-	return ""
+	return b, nil
 }
 
 // Before reports whether d starts before e.

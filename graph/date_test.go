@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -107,5 +108,26 @@ func TestEventKeySymmetric(t *testing.T) {
 	}
 	if got := a.Canonical(); got.Source != "country/CHN" {
 		t.Errorf("Canonical() = %+v, want the ends in id order", got)
+	}
+}
+
+func TestDateAppendText(t *testing.T) {
+	for _, d := range []Date{
+		{}, DayDate(2023, 5, 24), DayDate(1, 1, 1), MonthDate(2023, 12), YearDate(999),
+		YearDate(-44), YearDate(12345), {Year: -3, Month: 3, Day: 15, Precision: DayPrecision},
+	} {
+		var want string // fmt's form, which String used to be
+		switch d.Precision {
+		case DayPrecision:
+			want = fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+		case MonthPrecision:
+			want = fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		case YearPrecision:
+			want = fmt.Sprintf("%04d", d.Year)
+		}
+		got, err := d.AppendText([]byte("x"))
+		if err != nil || string(got) != "x"+want || d.String() != want {
+			t.Errorf("%#v: AppendText = %q, %v; String = %q; want %q", d, got, err, d.String(), want)
+		}
 	}
 }
